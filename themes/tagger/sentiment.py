@@ -1,0 +1,165 @@
+"""Sentiment: textblob's pattern analyser plus a small lexicon of words about services.
+
+The pattern lexicon (the engine behind ``textblob.en.sentiments.PatternAnalyzer``) was
+built from product reviews and knows "great" and "awful" but not "waiting", "refused",
+"bullied" or "listened". Words it does not know get a score from ``DOMAIN`` below; the two
+sets of assessments are averaged together.
+
+Negation: pattern already turns "not good" into a mild negative. For domain words a
+preceding "no", "not", "never", "without" or "n't" within three words flips the meaning:
+"no problems", "never been bullied" become mildly positive and "not listened to" becomes
+negative. "No" or "lack of" right before a service ("no transport", "lack of respite") is
+scored as a complaint by the tagger, which calls :func:`lack_assessment`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textblob.en import sentiment as _pattern_sentiment
+
+from .text import is_negation
+
+DOMAIN: dict[str, float] = {
+    # problems people describe
+    "problem": -0.4,
+    "problems": -0.4,
+    "issue": -0.3,
+    "issues": -0.3,
+    "trouble": -0.4,
+    "complaint": -0.3,
+    "complaints": -0.3,
+    "complain": -0.3,
+    "delay": -0.4,
+    "delays": -0.4,
+    "delayed": -0.4,
+    "backlog": -0.4,
+    "struggle": -0.5,
+    "struggled": -0.5,
+    "struggling": -0.5,
+    "struggles": -0.5,
+    "battle": -0.5,
+    "battling": -0.5,
+    "fight": -0.5,
+    "fighting": -0.5,
+    "refused": -0.5,
+    "refuse": -0.4,
+    "refusal": -0.4,
+    "rejected": -0.5,
+    "ignored": -0.6,
+    "ignore": -0.4,
+    "dismissed": -0.5,
+    "doubted": -0.5,
+    "denied": -0.5,
+    "cheated": -0.6,
+    "stress": -0.5,
+    "stressful": -0.6,
+    "stressed": -0.5,
+    "anxiety": -0.3,
+    "worried": -0.4,
+    "worry": -0.3,
+    "worrying": -0.4,
+    "scared": -0.5,
+    "frightened": -0.5,
+    "terrified": -0.7,
+    "upset": -0.5,
+    "upsetting": -0.5,
+    "distress": -0.5,
+    "distressed": -0.5,
+    "crisis": -0.6,
+    "exhausting": -0.6,
+    "knackered": -0.5,
+    "bullied": -0.6,
+    "bullying": -0.6,
+    "isolated": -0.4,
+    "excluded": -0.5,
+    "exclusion": -0.4,
+    "cuts": -0.4,
+    "lack": -0.4,
+    "lacking": -0.4,
+    "shortage": -0.4,
+    "shortages": -0.4,
+    "nightmare": -0.7,
+    "rubbish": -0.6,
+    "chasing": -0.3,
+    "unanswered": -0.4,
+    "inaccessible": -0.5,
+    "hopeless": -0.6,
+    "meltdown": -0.4,
+    "meltdowns": -0.4,
+    "unsafe": -0.6,
+    "lonely": -0.5,
+    "loneliness": -0.5,
+    "missed": -0.3,
+    "unmet": -0.4,
+    "unjust": -0.6,
+    "maddening": -0.7,
+    "dread": -0.6,
+    "pinballing": -0.4,
+    # things going well
+    "helpful": 0.5,
+    "helped": 0.4,
+    "supportive": 0.6,
+    "supported": 0.4,
+    "listened": 0.4,
+    "listens": 0.4,
+    "understood": 0.4,
+    "thank": 0.5,
+    "thanks": 0.5,
+    "grateful": 0.6,
+    "improved": 0.4,
+    "improvement": 0.3,
+    "caring": 0.4,
+    "welcoming": 0.5,
+    "enjoyed": 0.5,
+    "enjoys": 0.5,
+    "valued": 0.4,
+    "value": 0.3,
+    "included": 0.3,
+    "confident": 0.4,
+    "glad": 0.5,
+    "fab": 0.7,
+    "ace": 0.6,
+}
+
+_NEGATION_WINDOW = 3
+
+
+def assessments(words: Sequence[str]) -> list[float]:
+    """Return polarity scores for one clause given as lower-cased words."""
+    score = _pattern_sentiment(list(words))
+    found = [polarity for _words, polarity, _subjectivity, _label in score.assessments]
+    for i, word in enumerate(words):
+        polarity = DOMAIN.get(word)
+        if polarity is None or word in _pattern_sentiment:
+            continue
+        start = max(0, i - _NEGATION_WINDOW)
+        if any(is_negation(w) for w in words[start:i]):
+            polarity = 0.4 if polarity < 0 else -0.8 * polarity
+        found.append(polarity)
+    return found
+
+
+def lack_assessment() -> float:
+    """The score given to "no <service>" or "lack of <service>"."""
+    return -0.4
+
+
+def mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def label(overall: float, clause_scores: Sequence[float]) -> str:
+    """Map scores to "positive", "negative", "mixed" or "neutral".
+
+    "mixed" means at least one clause is clearly positive and another clearly negative
+    ("the club is great but the bus is always late"); "neutral" means no clear feeling
+    either way, which is common for factual comments.
+    """
+    if any(s >= 0.2 for s in clause_scores) and any(s <= -0.2 for s in clause_scores):
+        return "mixed"
+    if overall > 0.1:
+        return "positive"
+    if overall < -0.1:
+        return "negative"
+    return "neutral"

@@ -1,0 +1,82 @@
+"""Account queries and changes; callers commit."""
+
+from collections.abc import Iterable
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from voice.accounts.models import Role, User, UserRole
+from voice.db import db, utcnow
+
+_hasher = PasswordHasher()
+# Verifying against this when the email is unknown keeps the timing the same either way.
+_DUMMY_HASH = _hasher.hash("voice-dummy-password")
+
+
+class AccountError(ValueError):
+    """A change that would break an account rule; the message is for the person."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with this email and password, or None without saying which was wrong."""
+    user = find_user_by_email(email)
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None or not user.active:
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    db.session.flush()
+    return user
+
+
+def create_user(*, email: str, name: str, password: str, roles: Iterable[Role]) -> User:
+    email = normalise_email(email)
+    if find_user_by_email(email) is not None:
+        raise AccountError("exists")
+    user = User(email=email, name=name.strip(), password_hash=hash_password(password))
+    user.role_rows = [UserRole(role=role) for role in sorted(set(roles), key=lambda r: r.value)]
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def set_roles(user: User, roles: Iterable[Role]) -> None:
+    wanted = set(roles)
+    user.role_rows = [row for row in user.role_rows if row.role in wanted]
+    have = user.roles
+    user.role_rows.extend(UserRole(role=role) for role in wanted - have)
+    db.session.flush()
+
+
+def set_password(user: User, password: str) -> None:
+    user.password_hash = hash_password(password)
+    db.session.flush()
+
+
+def count_active_admins() -> int:
+    return db.session.scalar(
+        select(func.count(User.id.distinct()))
+        .join(UserRole)
+        .where(User.active.is_(True), UserRole.role == Role.ADMIN)
+    ) or 0
+
+
+def list_users() -> list[User]:
+    return list(db.session.scalars(select(User).order_by(User.active.desc(), User.name)))

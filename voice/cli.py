@@ -1,0 +1,53 @@
+"""The `voice` command: every `flask` command plus Voice's own."""
+
+import sys
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup
+
+from voice.accounts.models import Role
+from voice.accounts.services import AccountError, create_user
+from voice.db import db
+from voice.health import check_health
+
+
+def register_commands(app: Flask) -> None:
+    @app.cli.command("create-user")
+    @click.argument("email")
+    @click.option("--name", default="", help="Full name (defaults to the part before the @).")
+    @click.option(
+        "--role", "roles", multiple=True, required=True,
+        type=click.Choice([role.value for role in Role]), help="Repeat for several roles.",
+    )
+    @click.password_option(help="Prompted for, hidden, when not given.")
+    def create_user_command(email: str, name: str, roles: tuple[str, ...], password: str) -> None:
+        """Create a staff account, for example the first admin."""
+        if len(password) < 12:
+            raise click.BadParameter("use 12 characters or more", param_hint="password")
+        try:
+            create_user(email=email, name=name or email.split("@")[0], password=password,
+                        roles=[Role(value) for value in roles])
+        except AccountError as error:
+            raise click.ClickException(f"an account for {email} already exists") from error
+        db.session.commit()
+        click.echo(f"Created {email} with roles: {', '.join(roles)}")
+
+    @app.cli.command("health")
+    def health_command() -> None:
+        """Say whether the database and the broker answer; exit 1 when one does not."""
+        report = check_health()
+        click.echo(f"database: {'ok' if report.database else 'FAILED'}")
+        click.echo(f"broker: {'ok' if report.broker else 'FAILED'}")
+        if not report.ok:
+            sys.exit(1)
+
+
+def _create_app() -> Flask:
+    from voice.app import create_app
+
+    return create_app()
+
+
+def main() -> None:
+    FlaskGroup(create_app=_create_app, help="Voice: manage and run the service.")()

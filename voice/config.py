@@ -1,0 +1,78 @@
+"""Settings read from the environment; every default is safe to publish and works on a laptop."""
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+DEFAULT_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused in production
+LANGUAGES = ("en", "cy", "pl", "ar")
+RTL_LANGUAGES = frozenset({"ar", "ur"})
+
+
+class ConfigurationError(RuntimeError):
+    """A setting makes it unsafe to start."""
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    """Build the Flask config from environment variables (see the README's table)."""
+    voice_env = env.get("VOICE_ENV", "development")
+    production = voice_env == "production"
+    database_url = env.get("DATABASE_URL") or f"sqlite:///{INSTANCE_DIR / 'voice.sqlite3'}"
+    broker_url = env.get("CELERY_BROKER_URL") or f"sqla+sqlite:///{INSTANCE_DIR / 'broker.sqlite3'}"
+    return {
+        "VOICE_ENV": voice_env,
+        "SECRET_KEY": env.get("SECRET_KEY") or DEFAULT_SECRET_KEY,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "CELERY": {
+            "broker_url": broker_url,
+            "task_ignore_result": True,
+            "task_always_eager": False,
+            "broker_connection_retry_on_startup": True,
+            "worker_hijack_root_logger": False,
+            "beat_schedule_filename": str(INSTANCE_DIR / "celerybeat-schedule"),
+        },
+        "SESSION_COOKIE_SECURE": production,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), True),
+        "RATELIMIT_HEADERS_ENABLED": False,
+        "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute;50 per hour"),
+        "PUBLIC_POST_RATE_LIMIT": env.get("PUBLIC_POST_RATE_LIMIT", "600 per minute"),
+        "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).resolve().parent.parent / "translations"),
+        "LANGUAGES": LANGUAGES,
+        "SERVICE_NAME": env.get("SERVICE_NAME", "Voice"),
+        "ORGANISATION_NAME": env.get("ORGANISATION_NAME", "the local area SEND partnership"),
+        "CONTACT_EMAIL": env.get("CONTACT_EMAIL", "voice@example.org"),
+        "MAIL_SERVER": env.get("MAIL_SERVER", "localhost"),
+        "MAIL_PORT": int(env.get("MAIL_PORT", "25")),
+        "MAIL_USERNAME": env.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD") or None,
+        "MAIL_USE_TLS": _flag(env.get("MAIL_USE_TLS"), False),
+        "MAIL_FROM": env.get("MAIL_FROM", "voice@example.org"),
+        "PREFERRED_URL_SCHEME": "https" if production else "http",
+        "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))),
+    }
+
+
+def check_production_settings(config: Mapping[str, Any]) -> None:
+    """Refuse to run production with settings that are only fit for a laptop."""
+    if config.get("VOICE_ENV") != "production":
+        return
+    secret = config.get("SECRET_KEY") or ""
+    if secret == DEFAULT_SECRET_KEY or len(secret) < 32:
+        raise ConfigurationError(
+            "SECRET_KEY must be set to a random value of at least 32 characters in production"
+        )

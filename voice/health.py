@@ -1,0 +1,64 @@
+"""Really asks the database and the broker whether they answer."""
+
+from dataclasses import dataclass
+
+from celery import Celery
+from flask import Blueprint, current_app, jsonify
+from sqlalchemy import text
+from werkzeug.wrappers import Response
+
+from voice.accounts.access import public
+from voice.db import db
+
+bp = Blueprint("health", __name__)
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    database: bool
+    broker: bool
+
+    @property
+    def ok(self) -> bool:
+        return self.database and self.broker
+
+
+def database_answers() -> bool:
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # noqa: BLE001 - any failure means "not answering"
+        current_app.logger.warning("health: database did not answer", exc_info=True)
+        db.session.rollback()
+        return False
+    return True
+
+
+def broker_answers(celery: Celery) -> bool:
+    try:
+        with celery.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1, timeout=3)
+            # A round trip on a channel, which a lazy transport only makes on first use.
+            connection.default_channel.queue_declare(queue="voice.health", auto_delete=True)
+    except Exception:  # noqa: BLE001
+        current_app.logger.warning("health: broker did not answer", exc_info=True)
+        return False
+    return True
+
+
+def check_health() -> HealthReport:
+    return HealthReport(
+        database=database_answers(),
+        broker=broker_answers(current_app.extensions["celery"]),
+    )
+
+
+@bp.route("/healthz")
+@public
+def healthz() -> tuple[Response, int]:
+    report = check_health()
+    body = {
+        "status": "ok" if report.ok else "unavailable",
+        "database": "ok" if report.database else "failed",
+        "broker": "ok" if report.broker else "failed",
+    }
+    return jsonify(body), 200 if report.ok else 503
