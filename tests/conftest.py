@@ -13,13 +13,12 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import text
 
+from tests.factories import TEST_PASSWORD, make_user
 from voice.accounts.models import Role, User
-from voice.accounts.services import create_user
 from voice.app import create_app
 from voice.db import db
 from voice.extensions import limiter
 
-TEST_PASSWORD = "a-long-test-password"
 _TMP = Path(tempfile.mkdtemp(prefix="voice-tests-"))
 
 
@@ -58,7 +57,7 @@ def app() -> Iterator[Flask]:
     app = create_app(_test_settings())
     _reset_schema(app)
     with app.app_context():
-        upgrade()
+        upgrade(revision="heads")
     yield app
 
 
@@ -86,14 +85,9 @@ def client(app: Flask) -> FlaskClient:
 
 
 def make_staff(app: Flask, *roles: Role, email: str | None = None) -> User:
+    """A committed staff user, detached so tests can read it outside the app context."""
     with app.app_context():
-        user = create_user(
-            email=email or f"{'-'.join(r.value for r in roles) or 'nobody'}@example.org",
-            name="Test Person",
-            password=TEST_PASSWORD,
-            roles=roles,
-        )
-        db.session.commit()
+        user = make_user(roles=roles, email=email)
         db.session.refresh(user)
         db.session.expunge(user)
         return user

@@ -54,7 +54,10 @@ def _register_blueprints(app: Flask) -> None:
     from voice.health import bp as health_bp
     from voice.public import bp as public_bp
     from voice.public import views as _public_views  # noqa: F401
+    from surveys import bp as surveys_bp
+    from surveys import models as _surveys_models  # noqa: F401 - tables known to migrations
 
     app.register_blueprint(public_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(accounts_bp)
+    app.register_blueprint(surveys_bp)

@@ -6,6 +6,7 @@ Everything here is regular expressions and small dictionaries: no NLTK data is n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from textblob.en.inflect import singularize
@@ -62,6 +63,9 @@ _NO_SINGULAR = frozenset(
 )
 
 
+_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "mice": "mouse"}
+
+
 def fold(text: str) -> str:
     """Return text with typographic quotes and dashes replaced by plain ones."""
     return text.translate(_FOLD)
@@ -97,6 +101,9 @@ def word_key(word: str) -> str:
     The same function is applied to codebook signals, so a root only has to be
     consistent, not a real word.
     """
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = _IRREGULAR.get(word, word)
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NO_SINGULAR:
@@ -119,3 +126,8 @@ def word_key(word: str) -> str:
     if word.endswith("e") and len(word) > 3 and not word.endswith("ee"):
         word = word[:-1]
     return word
+
+
+def content_keys(words: Iterable[str]) -> set[str]:
+    """Roots of the words that carry meaning (no stopwords, no bare numbers)."""
+    return {word_key(w) for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1}

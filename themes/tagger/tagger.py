@@ -1,0 +1,403 @@
+"""The theme tagger: codebook rules, an optional learned model, sentiment, key phrases,
+a safeguarding flag and a redacted copy of the text, in one pass over each item."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from . import safeguarding
+from .codebook import Codebook
+from .learned import LearnedModel
+from .phrases import noun_phrases
+from .redaction import redact
+from .sentiment import DOMAIN, assessments, label, lack_assessment, mean
+from .spelling import Speller
+from .text import (
+    STOPWORDS,
+    content_keys,
+    fold,
+    is_negation,
+    split_sentences,
+    tokenize,
+    word_key,
+)
+
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty hundred
+    hundreds few several many couple dozen""".split()
+)
+_CONTRAST = frozenset({"but", "however", "although", "though", "whereas", "except", "yet"})
+_LACK_WORDS = frozenset({"lack", "lacking", "shortage", "without", "absence"})
+_LACK_SKIP = frozenset({"enough", "any", "proper", "real", "more", "much", "support", "help"})
+_SERVICE_THEMES = frozenset({"speech-language", "mental-health", "health-therapies", "social-care"})
+_PROCESS_THEMES = frozenset({"ehc-plans", "school-places"})
+
+STRONG_WORD = 0.8
+STRONG_PHRASE = 0.9
+WEAK = 0.3
+THRESHOLD = 0.5
+MAX_PHRASE_TOKENS = 120
+MAX_KEY_PHRASES = 12
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    slug: str
+    confidence: float
+    evidence: tuple[str, ...]
+    # Mean sentiment of the clauses where the evidence was found: "no problems with
+    # transport" is a transport hit with a positive score, "no transport" a negative one.
+    sentiment: float = 0.0
+
+
+@dataclass(frozen=True)
+class TagResult:
+    themes: tuple[ThemeHit, ...]
+    sentiment: float
+    sentiment_label: str
+    key_phrases: tuple[str, ...]
+    safeguarding: bool
+    safeguarding_reason: str | None
+    redacted: str
+
+    @property
+    def slugs(self) -> tuple[str, ...]:
+        return tuple(hit.slug for hit in self.themes)
+
+    def confidence(self) -> dict[str, float]:
+        return {hit.slug: hit.confidence for hit in self.themes}
+
+
+@dataclass(frozen=True)
+class _Signal:
+    keys: tuple[str, ...]
+    gaps: bool
+    theme: int
+    weight: float
+    negative: bool  # a not_signal
+    text: str
+    problem: bool  # the signal names a problem ("bullying"), not a service ("transport")
+
+
+@dataclass
+class _Sentence:
+    tokens: list[str]
+    words: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    stop: list[bool] = field(default_factory=list)
+    number: list[bool] = field(default_factory=list)
+    source: list[int] = field(default_factory=list)  # word index -> token index
+    clause: list[int] = field(default_factory=list)  # word index -> clause number
+    token_words: list[str] = field(default_factory=list)  # corrected text of each token
+
+
+def _signal_keys(phrase: str) -> tuple[tuple[str, ...], bool]:
+    words = fold(phrase).lower().replace("-", " ").replace("&", " and ").split()
+    words = [w.strip(".,;:!?\"()") for w in words]
+    words = [w for w in words if w]
+    content = [w for w in words if w not in STOPWORDS]
+    if len(content) >= 2:
+        # Small words between the content words are optional in the text.
+        return tuple("#" if w == "#" else word_key(w) for w in content), True
+    return tuple("#" if w == "#" else word_key(w) for w in words), False
+
+
+class _Compiled:
+    def __init__(self, codebook: Codebook) -> None:
+        self.index: dict[str, list[_Signal]] = {}
+        vocabulary: set[str] = set()
+        for number, theme in enumerate(codebook.themes):
+            groups = (
+                (theme.signals, False, False),
+                (theme.weak_signals, True, False),
+                (theme.not_signals, False, True),
+            )
+            for phrases, weak, negative in groups:
+                for phrase in phrases:
+                    keys, gaps = _signal_keys(phrase)
+                    if not keys:
+                        continue
+                    if weak:
+                        weight = WEAK
+                    else:
+                        weight = STRONG_PHRASE if len(keys) > 1 else STRONG_WORD
+                    head = phrase.lower().split()
+                    problem = any(DOMAIN.get(w, 0.0) < 0 for w in head)
+                    signal = _Signal(keys, gaps, number, weight, negative, phrase, problem)
+                    self.index.setdefault(keys[0], []).append(signal)
+                    vocabulary.update(w for w in phrase.lower().replace("-", " ").split())
+        self.vocabulary = vocabulary
+
+
+def _match_end(signal: _Signal, sentence: _Sentence, start: int) -> int | None:
+    keys, stop, number = sentence.keys, sentence.stop, sentence.number
+    n = len(keys)
+    p = start + 1
+    for want in signal.keys[1:]:
+        if signal.gaps:
+            skipped = 0
+            while p < n and stop[p] and keys[p] != want and skipped < 3:
+                p += 1
+                skipped += 1
+        if p < n and (keys[p] == want or (want == "#" and number[p])):
+            p += 1
+        else:
+            return None
+    return p
+
+
+class Tagger:
+    """Tag feedback text with the themes of a codebook; see :meth:`tag`."""
+
+    def __init__(
+        self,
+        codebook: Codebook,
+        model: LearnedModel | None = None,
+        *,
+        key_phrases: bool = True,
+    ) -> None:
+        self.codebook = codebook
+        self.model = model
+        self.key_phrases = key_phrases
+        self._compiled = _Compiled(codebook)
+        self._slugs = codebook.slugs
+        self._speller = Speller(self._compiled.vocabulary | _SAFEGUARDING_WORDS)
+
+    # -- public ---------------------------------------------------------------------------
+
+    def tag(self, text: str) -> TagResult:
+        """Return themes, sentiment, key phrases, safeguarding flag and redacted text."""
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        sentences = [self._prepare(s) for s in split_sentences(fold(text))]
+        sentences = [s for s in sentences if s.words]
+
+        clause_scores, clause_of_sentence, all_scores = self._sentiment(sentences)
+        themes = self._themes(sentences, clause_scores, clause_of_sentence, all_scores)
+        overall = max(-1.0, min(1.0, mean(all_scores)))
+        scored = [s for s, has in clause_scores if has]
+        reason = safeguarding.assess(" ".join(s.words) for s in sentences)
+        return TagResult(
+            themes=themes,
+            sentiment=round(overall, 3),
+            sentiment_label=label(overall, scored),
+            key_phrases=self._phrases(sentences) if self.key_phrases else (),
+            safeguarding=reason is not None,
+            safeguarding_reason=reason,
+            redacted=redact(text),
+        )
+
+    def tag_many(self, texts: Iterable[str]) -> list[TagResult]:
+        return [self.tag(text) for text in texts]
+
+    # -- steps ----------------------------------------------------------------------------
+
+    def _prepare(self, raw: str) -> _Sentence:
+        sentence = _Sentence(tokens=tokenize(raw))
+        clause = 0
+        correct = self._speller.correct
+        for index, token in enumerate(sentence.tokens):
+            lowered = token.lower()
+            corrected = "and" if lowered == "&" else correct(lowered)
+            sentence.token_words.append(corrected)
+            for word in corrected.replace("-", " ").split():
+                if word in _CONTRAST and sentence.words:
+                    clause += 1
+                sentence.words.append(word)
+                sentence.keys.append(word_key(word))
+                sentence.stop.append(word in STOPWORDS)
+                sentence.number.append(word.isdigit() or word in NUMBER_WORDS)
+                sentence.source.append(index)
+                sentence.clause.append(clause)
+        return sentence
+
+    def _sentiment(
+        self, sentences: Sequence[_Sentence]
+    ) -> tuple[list[tuple[float, bool]], list[int], list[float]]:
+        clause_scores: list[tuple[float, bool]] = []
+        first_clause: list[int] = []
+        all_scores: list[float] = []
+        for sentence in sentences:
+            first_clause.append(len(clause_scores))
+            count = sentence.clause[-1] + 1
+            for number in range(count):
+                words = [w for w, c in zip(sentence.words, sentence.clause) if c == number]
+                found = assessments(words) if words else []
+                all_scores.extend(found)
+                clause_scores.append((mean(found), bool(found)))
+        return clause_scores, first_clause, all_scores
+
+    def _themes(
+        self,
+        sentences: Sequence[_Sentence],
+        clause_scores: list[tuple[float, bool]],
+        first_clause: list[int],
+        all_scores: list[float],
+    ) -> tuple[ThemeHit, ...]:
+        index = self._compiled.index
+        weights: dict[int, dict[str, float]] = {}
+        evidence: dict[int, list[str]] = {}
+        clauses: dict[int, set[int]] = {}
+        for number, sentence in enumerate(sentences):
+            matches: list[tuple[_Signal, int, int]] = []
+            for i, key in enumerate(sentence.keys):
+                candidates = index.get(key)
+                if sentence.number[i]:
+                    numeric = index.get("#")
+                    if numeric:
+                        candidates = (candidates or []) + numeric
+                if not candidates:
+                    continue
+                for signal in candidates:
+                    end = _match_end(signal, sentence, i)
+                    if end is not None:
+                        matches.append((signal, i, end))
+            if not matches:
+                continue
+            for signal, start, end in self._filter(matches):
+                theme = signal.theme
+                bucket = weights.setdefault(theme, {})
+                name = " ".join(sentence.keys[start:end])
+                bucket[name] = max(bucket.get(name, 0.0), signal.weight)
+                shown = " ".join(
+                    sentence.tokens[t].lower()
+                    for t in sorted({sentence.source[k] for k in range(start, end)})
+                )
+                found = evidence.setdefault(theme, [])
+                if shown not in found:
+                    found.append(shown)
+                clause = first_clause[number] + sentence.clause[start]
+                clauses.setdefault(theme, set()).add(clause)
+                if signal.weight > WEAK and not signal.problem and self._lacking(sentence, start):
+                    # "no transport", "lack of respite": a complaint about a missing service.
+                    score, _has = clause_scores[clause]
+                    clause_scores[clause] = (min(score, 0.0) + lack_assessment(), True)
+                    all_scores.append(lack_assessment())
+
+        confidence: dict[str, float] = {}
+        partial: dict[str, float] = {}
+        for theme, bucket in weights.items():
+            remaining = 1.0
+            for weight in bucket.values():
+                remaining *= 1.0 - weight
+            value = 1.0 - remaining
+            slug = self._slugs[theme]
+            if value >= THRESHOLD:
+                confidence[slug] = value
+            else:
+                partial[slug] = value
+        self._apply_conventions(confidence, evidence)
+
+        extra_evidence: dict[str, tuple[str, ...]] = {}
+        if self.model is not None:
+            self._apply_model(sentences, confidence, partial, extra_evidence)
+
+        hits = []
+        for number, slug in enumerate(self._slugs):
+            if slug not in confidence:
+                continue
+            found_clauses = clauses.get(number, set())
+            scores = [clause_scores[c][0] for c in found_clauses if clause_scores[c][1]]
+            words = tuple(evidence.get(number, ())) + extra_evidence.get(slug, ())
+            hits.append(
+                ThemeHit(
+                    slug=slug,
+                    confidence=round(confidence[slug], 3),
+                    evidence=words,
+                    sentiment=round(mean(scores), 3),
+                )
+            )
+        hits.sort(key=lambda hit: -hit.confidence)
+        return tuple(hits)
+
+    @staticmethod
+    def _filter(matches: list[tuple[_Signal, int, int]]) -> list[tuple[_Signal, int, int]]:
+        blocked = {
+            (signal.theme, k) for signal, s, e in matches if signal.negative for k in range(s, e)
+        }
+        positive = [
+            (signal, s, e)
+            for signal, s, e in matches
+            if not signal.negative and not any((signal.theme, k) in blocked for k in range(s, e))
+        ]
+        # A match inside a longer match is dropped: "school" inside "special school",
+        # "therapy" inside "speech and language therapy", "health" inside "mental health".
+        positive.sort(key=lambda m: m[1] - m[2])
+        kept: list[tuple[_Signal, int, int]] = []
+        for signal, s, e in positive:
+            if any(ks <= s and e <= ke and (ke - ks) > (e - s) for _sig, ks, ke in kept):
+                continue
+            kept.append((signal, s, e))
+        return kept
+
+    @staticmethod
+    def _lacking(sentence: _Sentence, start: int) -> bool:
+        j = start - 1
+        skipped = 0
+        while j >= 0 and skipped < 3:
+            word = sentence.words[j]
+            if is_negation(word) or word in _LACK_WORDS:
+                return True
+            if word in STOPWORDS or word in _LACK_SKIP:
+                j -= 1
+                skipped += 1
+                continue
+            return False
+        return False
+
+    def _apply_conventions(
+        self, confidence: dict[str, float], evidence: dict[int, list[str]]
+    ) -> None:
+        # Labelling conventions of the default codebook: delays in the EHC process and waits
+        # for a school place belong to those themes alone, unless a service is named too.
+        if "waiting-times" not in confidence:
+            return
+        if confidence.keys() & _PROCESS_THEMES and not confidence.keys() & _SERVICE_THEMES:
+            del confidence["waiting-times"]
+
+    def _apply_model(
+        self,
+        sentences: Sequence[_Sentence],
+        confidence: dict[str, float],
+        partial: dict[str, float],
+        extra_evidence: dict[str, tuple[str, ...]],
+    ) -> None:
+        model = self.model
+        assert model is not None  # noqa: S101 - narrowed for type checkers
+        words = content_keys(w for s in sentences for w in s.words)
+        if not words:
+            return
+        for slug in self._slugs:
+            if not model.trusted(slug):
+                continue
+            probability = model.probability(words, slug)
+            if slug in confidence:
+                confidence[slug] = max(confidence[slug], min(probability, 0.99))
+                continue
+            weak_rules = partial.get(slug, 0.0) > 0.0
+            if probability >= model.add_threshold or (
+                weak_rules and probability >= model.support_threshold
+            ):
+                confidence[slug] = max(partial.get(slug, 0.0), min(probability, 0.99) * 0.9)
+                extra_evidence[slug] = model.evidence(words, slug)
+
+    def _phrases(self, sentences: Sequence[_Sentence]) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        budget = MAX_PHRASE_TOKENS
+        for sentence in sentences:
+            if budget <= 0 or len(seen) >= MAX_KEY_PHRASES:
+                break
+            tokens = sentence.tokens[:budget]
+            budget -= len(tokens)
+            for phrase in noun_phrases(tokens, sentence.token_words[: len(tokens)]):
+                seen.setdefault(phrase, None)
+        return tuple(seen)[:MAX_KEY_PHRASES]
+
+
+_SAFEGUARDING_WORDS = frozenset(
+    """suicide suicidal myself himself herself kill killing harm harming hurt hurting abuse
+    abused abusing neglect scared frightened afraid unsafe touched touching bruises
+    threatened threatening punched kicked slapped strangled""".split()
+)
