@@ -36,7 +36,7 @@ $(BUILD)/govuk-frontend.min.js: node_modules/.installed
 	cp $(GOVUK)/assets/images/govuk-crest.svg $(BUILD)/images/
 
 %.mo: %.po $(VENV)/.installed
-	$(BIN)/pybabel compile -q -i $< -o $@
+	$(BIN)/pybabel compile --statistics -i $< -o $@
 
 translations: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot . --no-location --sort-output --project Voice
