@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import text
 
-from tests.factories import TEST_PASSWORD, make_user
+from tests.factories import make_user
 from voice.accounts.models import Role, User
 from voice.app import create_app
 from voice.db import db
@@ -53,12 +53,12 @@ def _reset_schema(app: Flask) -> None:
 
 
 @pytest.fixture(scope="session")
-def app() -> Iterator[Flask]:
+def app() -> Flask:
     app = create_app(_test_settings())
     _reset_schema(app)
     with app.app_context():
         upgrade(revision="heads")
-    yield app
+    return app
 
 
 @pytest.fixture(autouse=True)
@@ -107,8 +107,10 @@ def login_as(app: Flask, client: FlaskClient) -> Callable[..., User]:
     return sign_in
 
 
-CSRF_PATTERN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|'
-                          r'name="csrf_token" value="([^"]+)"')
+CSRF_PATTERN = re.compile(
+    r'name="csrf_token" type="hidden" value="([^"]+)"|'
+    r'name="csrf_token" value="([^"]+)"'
+)
 
 
 def csrf_token(client: FlaskClient, path: str) -> str:
@@ -122,6 +124,7 @@ def csrf_token(client: FlaskClient, path: str) -> str:
 def celery_worker(app: Flask) -> Iterator[object]:
     """A real Celery worker in a thread, consuming from the configured broker."""
     celery = app.extensions["celery"]
-    with start_worker(celery, pool="solo", perform_ping_check=False, loglevel="WARNING",
-                      shutdown_timeout=10) as worker:
+    with start_worker(
+        celery, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10
+    ) as worker:
         yield worker

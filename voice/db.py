@@ -2,6 +2,7 @@
 
 import enum
 from datetime import UTC, datetime
+
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import DateTime, Enum, MetaData, TypeDecorator
 from sqlalchemy.engine import Dialect

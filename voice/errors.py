@@ -7,20 +7,25 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from voice.i18n import _l
 
 ERROR_TEXT = {
-    400: (_l("Sorry, something went wrong with that request"),
-          _l("Go back, reload the page and try again. Anything you entered before is kept.")),
-    403: (_l("You cannot see this page"),
-          _l("Your account does not have access to this page. Ask an admin if you need it.")),
-    404: (_l("Page not found"),
-          _l("Check the web address is right, or go to the home page.")),
-    405: (_l("Sorry, something went wrong with that request"),
-          _l("Go back, reload the page and try again. Anything you entered before is kept.")),
-    413: (_l("That file is too big"),
-          _l("Go back and choose a smaller file.")),
-    429: (_l("Too many tries"),
-          _l("Please wait a minute, then try again.")),
-    500: (_l("Sorry, there is a problem with the service"),
-          _l("Please try again later. What you sent before this is safe.")),
+    400: (
+        _l("Sorry, something went wrong with that request"),
+        _l("Go back, reload the page and try again. Anything you entered before is kept."),
+    ),
+    403: (
+        _l("You cannot see this page"),
+        _l("Your account does not have access to this page. Ask an admin if you need it."),
+    ),
+    404: (_l("Page not found"), _l("Check the web address is right, or go to the home page.")),
+    405: (
+        _l("Sorry, something went wrong with that request"),
+        _l("Go back, reload the page and try again. Anything you entered before is kept."),
+    ),
+    413: (_l("That file is too big"), _l("Go back and choose a smaller file.")),
+    429: (_l("Too many tries"), _l("Please wait a minute, then try again.")),
+    500: (
+        _l("Sorry, there is a problem with the service"),
+        _l("Please try again later. What you sent before this is safe."),
+    ),
 }
 CSRF_TEXT = (
     _l("This page had been open too long"),

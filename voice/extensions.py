@@ -41,7 +41,9 @@ CONTENT_SECURITY_POLICY = {
 def init_extensions(app: Flask) -> None:
     production = app.config["VOICE_ENV"] == "production"
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
+    migrate.init_app(
+        app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True
+    )
     csrf.init_app(app)
     login_manager.init_app(app)
     limiter.init_app(app)
@@ -53,7 +55,11 @@ def init_extensions(app: Flask) -> None:
         session_cookie_secure=production,
         content_security_policy=CONTENT_SECURITY_POLICY,
         referrer_policy="no-referrer",
-        permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()",
-                            "interest-cohort": "()"},
+        permissions_policy={
+            "geolocation": "()",
+            "camera": "()",
+            "microphone": "()",
+            "interest-cohort": "()",
+        },
         frame_options="DENY",
     )

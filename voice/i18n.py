@@ -43,7 +43,11 @@ def _remember_language(response: Response) -> Response:
     asked = request.args.get("lang")
     if asked in current_app.config["LANGUAGES"] and request.cookies.get(LANG_COOKIE) != asked:
         response.set_cookie(
-            LANG_COOKIE, asked, max_age=60 * 60 * 24 * 365, httponly=True, samesite="Lax",
+            LANG_COOKIE,
+            asked,
+            max_age=60 * 60 * 24 * 365,
+            httponly=True,
+            samesite="Lax",
             secure=current_app.config["SESSION_COOKIE_SECURE"],
         )
     return response

@@ -2,15 +2,18 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from tests.conftest import TEST_PASSWORD, csrf_token, make_staff
+from tests.conftest import csrf_token, make_staff
+from tests.factories import TEST_PASSWORD
 from voice.accounts.models import Role, User
 from voice.db import db
 
 
 def _sign_in(client: FlaskClient, email: str, password: str, next_path: str = "") -> object:
     path = "/sign-in" + (f"?next={next_path}" if next_path else "")
-    return client.post(path, data={"csrf_token": csrf_token(client, "/sign-in"),
-                                   "email": email, "password": password})
+    return client.post(
+        path,
+        data={"csrf_token": csrf_token(client, "/sign-in"), "email": email, "password": password},
+    )
 
 
 def test_staff_can_sign_in_and_land_where_they_were_going_when_details_are_right(
@@ -52,12 +55,12 @@ def test_sign_in_is_refused_when_the_account_is_deactivated(
         db.session.get(User, user.id).active = False
         db.session.commit()
     assert "Enter a correct email address" in _sign_in(
-        client, "gone@example.org", TEST_PASSWORD).get_data(as_text=True)
+        client, "gone@example.org", TEST_PASSWORD
+    ).get_data(as_text=True)
 
 
 def test_sign_in_is_throttled_when_tried_too_often(app: Flask, client: FlaskClient) -> None:
-    statuses = [_sign_in(client, "x@example.org", "wrong-password").status_code
-                for _ in range(12)]
+    statuses = [_sign_in(client, "x@example.org", "wrong-password").status_code for _ in range(12)]
     assert statuses[0] == 200
     assert statuses[-1] == 429
     assert "Too many tries" in _sign_in(client, "x@example.org", "w").get_data(as_text=True)
@@ -75,11 +78,16 @@ def test_admin_adds_a_person_with_roles_when_the_form_is_complete(
     app: Flask, client: FlaskClient, login_as
 ) -> None:
     login_as(Role.ADMIN)
-    response = client.post("/admin/people/new", data={
-        "csrf_token": csrf_token(client, "/admin/people/new"),
-        "name": "Sam Rep", "email": "sam@example.org",
-        "roles": ["forum_rep", "school_contact"], "password": "twelve-chars-ok",
-    })
+    response = client.post(
+        "/admin/people/new",
+        data={
+            "csrf_token": csrf_token(client, "/admin/people/new"),
+            "name": "Sam Rep",
+            "email": "sam@example.org",
+            "roles": ["forum_rep", "school_contact"],
+            "password": "twelve-chars-ok",
+        },
+    )
     assert response.status_code == 302
     assert "Sam Rep" in client.get("/admin/people").get_data(as_text=True)
     with app.app_context():
@@ -91,9 +99,13 @@ def test_add_person_shows_messages_beside_fields_when_the_form_is_empty(
     client: FlaskClient, login_as
 ) -> None:
     login_as(Role.ADMIN)
-    page = client.post("/admin/people/new", data={
-        "csrf_token": csrf_token(client, "/admin/people/new"), "name": "Kept Name",
-    }).get_data(as_text=True)
+    page = client.post(
+        "/admin/people/new",
+        data={
+            "csrf_token": csrf_token(client, "/admin/people/new"),
+            "name": "Kept Name",
+        },
+    ).get_data(as_text=True)
     assert "There is a problem" in page
     assert "Enter the person's email address" in page
     assert "Select at least one role" in page
@@ -112,7 +124,8 @@ def test_admin_can_deactivate_and_change_roles_when_editing_a_person(
         assert user.roles == {Role.FACILITATOR}
         assert user.active is False
     assert "Enter a correct email" in _sign_in(
-        app.test_client(), "rep@example.org", TEST_PASSWORD).get_data(as_text=True)
+        app.test_client(), "rep@example.org", TEST_PASSWORD
+    ).get_data(as_text=True)
 
 
 def test_the_last_admin_cannot_remove_their_own_admin_role_when_editing(
@@ -120,8 +133,10 @@ def test_the_last_admin_cannot_remove_their_own_admin_role_when_editing(
 ) -> None:
     admin = login_as(Role.ADMIN)
     path = f"/admin/people/{admin.id}"
-    page = client.post(path, data={"csrf_token": csrf_token(client, path),
-                                   "roles": ["strategy_lead"], "active": "y"})
+    page = client.post(
+        path,
+        data={"csrf_token": csrf_token(client, path), "roles": ["strategy_lead"], "active": "y"},
+    )
     assert "Keep at least one active admin" in page.get_data(as_text=True)
     with app.app_context():
         assert Role.ADMIN in db.session.get(User, admin.id).roles
@@ -132,13 +147,25 @@ def test_staff_change_their_password_when_the_current_one_is_right(
 ) -> None:
     user = login_as(Role.FACILITATOR)
     token = csrf_token(client, "/account/password")
-    wrong = client.post("/account/password", data={
-        "csrf_token": token, "current_password": "nope-nope-nope",
-        "new_password": "a-brand-new-password", "confirm_password": "a-brand-new-password"})
+    wrong = client.post(
+        "/account/password",
+        data={
+            "csrf_token": token,
+            "current_password": "nope-nope-nope",
+            "new_password": "a-brand-new-password",
+            "confirm_password": "a-brand-new-password",
+        },
+    )
     assert "Your current password is not right" in wrong.get_data(as_text=True)
-    right = client.post("/account/password", data={
-        "csrf_token": token, "current_password": TEST_PASSWORD,
-        "new_password": "a-brand-new-password", "confirm_password": "a-brand-new-password"})
+    right = client.post(
+        "/account/password",
+        data={
+            "csrf_token": token,
+            "current_password": TEST_PASSWORD,
+            "new_password": "a-brand-new-password",
+            "confirm_password": "a-brand-new-password",
+        },
+    )
     assert right.status_code == 302
     client.post("/sign-out", data={"csrf_token": csrf_token(client, "/staff")})
     assert _sign_in(client, user.email, "a-brand-new-password").status_code == 302
@@ -146,14 +173,28 @@ def test_staff_change_their_password_when_the_current_one_is_right(
 
 def test_create_user_command_makes_the_first_admin_when_run(app: Flask) -> None:
     result = app.test_cli_runner().invoke(
-        args=["create-user", "first@example.org", "--role", "admin",
-              "--password", "twelve-chars-long"])
+        args=[
+            "create-user",
+            "first@example.org",
+            "--role",
+            "admin",
+            "--password",
+            "twelve-chars-long",
+        ]
+    )
     assert result.exit_code == 0, result.output
     with app.app_context():
         user = db.session.scalar(select(User).where(User.email == "first@example.org"))
         assert user.roles == {Role.ADMIN}
     again = app.test_cli_runner().invoke(
-        args=["create-user", "first@example.org", "--role", "admin",
-              "--password", "twelve-chars-long"])
+        args=[
+            "create-user",
+            "first@example.org",
+            "--role",
+            "admin",
+            "--password",
+            "twelve-chars-long",
+        ]
+    )
     assert again.exit_code != 0
     assert "already exists" in again.output

@@ -80,8 +80,10 @@ def test_healthz_reports_ok_when_database_and_broker_answer(client: FlaskClient)
 
 
 def test_healthz_says_which_failed_when_the_broker_is_down() -> None:
-    app = create_app(_test_settings() | {"CELERY": {"broker_url": "redis://127.0.0.1:1/0",
-                                                    "broker_connection_retry": False}})
+    app = create_app(
+        _test_settings()
+        | {"CELERY": {"broker_url": "redis://127.0.0.1:1/0", "broker_connection_retry": False}}
+    )
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["broker"] == "failed"
@@ -89,12 +91,13 @@ def test_healthz_says_which_failed_when_the_broker_is_down() -> None:
 
 
 def test_healthz_says_which_failed_when_the_database_is_down() -> None:
-    app = create_app(_test_settings() | {
-        "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://postgres@127.0.0.1:1/none"})
+    app = create_app(
+        _test_settings()
+        | {"SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://postgres@127.0.0.1:1/none"}
+    )
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
-    assert response.get_json() == {"status": "unavailable", "database": "failed",
-                                   "broker": "ok"}
+    assert response.get_json() == {"status": "unavailable", "database": "failed", "broker": "ok"}
 
 
 def test_health_command_exits_non_zero_when_something_is_down() -> None:

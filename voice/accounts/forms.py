@@ -122,4 +122,6 @@ class ChangePasswordForm(FlaskForm):
 
     def validate_new_password(self, field: PasswordField) -> None:
         if field.data and field.data == self.current_password.data:
-            raise ValidationError(_l("Choose a new password that is different from the current one"))
+            raise ValidationError(
+                _l("Choose a new password that is different from the current one")
+            )

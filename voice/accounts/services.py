@@ -71,11 +71,14 @@ def set_password(user: User, password: str) -> None:
 
 
 def count_active_admins() -> int:
-    return db.session.scalar(
-        select(func.count(User.id.distinct()))
-        .join(UserRole)
-        .where(User.active.is_(True), UserRole.role == Role.ADMIN)
-    ) or 0
+    return (
+        db.session.scalar(
+            select(func.count(User.id.distinct()))
+            .join(UserRole)
+            .where(User.active.is_(True), UserRole.role == Role.ADMIN)
+        )
+        or 0
+    )
 
 
 def list_users() -> list[User]:

@@ -6,7 +6,13 @@ from werkzeug.wrappers import Response
 
 from voice.accounts import bp
 from voice.accounts.access import public, role_required
-from voice.accounts.forms import ROLE_LABELS, ChangePasswordForm, EditUserForm, NewUserForm, SignInForm
+from voice.accounts.forms import (
+    ROLE_LABELS,
+    ChangePasswordForm,
+    EditUserForm,
+    NewUserForm,
+    SignInForm,
+)
 from voice.accounts.models import Role, User
 from voice.accounts.services import (
     AccountError,
@@ -94,8 +100,12 @@ def add_person() -> Response | str:
     form = NewUserForm()
     if form.validate_on_submit():
         try:
-            create_user(email=form.email.data, name=form.name.data,
-                        password=form.password.data, roles=form.roles.roles)
+            create_user(
+                email=form.email.data,
+                name=form.name.data,
+                password=form.password.data,
+                roles=form.roles.roles,
+            )
         except AccountError:
             form.email.errors.append(_("Someone with this email address already has an account"))
         else:
@@ -112,9 +122,12 @@ def edit_person(user_id: int) -> Response | str:
     form = EditUserForm(data={"roles": [r.value for r in user.roles], "active": user.active})
     if form.validate_on_submit():
         roles = form.roles.roles
-        removes_last_admin = Role.ADMIN in user.roles and user.active and (
-            Role.ADMIN not in roles or not form.active.data
-        ) and count_active_admins() <= 1
+        removes_last_admin = (
+            Role.ADMIN in user.roles
+            and user.active
+            and (Role.ADMIN not in roles or not form.active.data)
+            and count_active_admins() <= 1
+        )
         if removes_last_admin:
             form.roles.errors = [_("Keep at least one active admin, or nobody can add people")]
         else:
