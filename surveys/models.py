@@ -1,8 +1,8 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from voice.db import db, utcnow
 
@@ -41,3 +41,244 @@ class FeedbackItem(db.Model):
     dedupe_key: Mapped[str | None] = mapped_column(String(128), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     tagged_at: Mapped[datetime | None] = mapped_column(index=True)
+    # Where a survey answer came from; kept (set to null) when raw responses are deleted.
+    survey_id: Mapped[int | None] = mapped_column(
+        ForeignKey("surveys.id", ondelete="SET NULL"), index=True
+    )
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("survey_questions.id", ondelete="SET NULL")
+    )
+
+
+# --- Surveys, questions, responses and kiosk sessions (issue 3) -------------------------------
+
+
+class SurveyKind(enum.Enum):
+    """A survey runs for a while; a feedback form is always open (same respondent engine)."""
+
+    SURVEY = "survey"
+    FORM = "form"
+
+
+class SurveyStatus(enum.Enum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class QuestionType(enum.Enum):
+    FREE_TEXT = "free_text"
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    PICTURE = "picture"
+    EMOJI = "emoji"
+    YES_NO = "yes_no"
+    RATING = "rating"
+
+
+class HowAnswered(enum.Enum):
+    ON_MY_OWN = "on_my_own"
+    WITH_HELP = "with_help"
+    FOR_ME = "for_me"
+
+
+# Wordings are JSON: {"en": {"plain": "...", "easy": "..."}, "cy": {...}, ...}
+Wordings = dict[str, dict[str, str]]
+
+
+class Survey(db.Model):
+    __tablename__ = "surveys"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[SurveyKind] = mapped_column(default=SurveyKind.SURVEY)
+    status: Mapped[SurveyStatus] = mapped_column(default=SurveyStatus.DRAFT, index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    audience: Mapped[SourceGroup]
+    title_wording: Mapped[Wordings] = mapped_column(JSON, default=dict)
+    intro: Mapped[Wordings] = mapped_column(JSON, default=dict)
+    opens_at: Mapped[datetime | None]
+    closes_at: Mapped[datetime | None]
+    retention_days: Mapped[int] = mapped_column(default=365)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    questions: Mapped[list["Question"]] = relationship(
+        back_populates="survey",
+        cascade="all, delete-orphan",
+        order_by="Question.position",
+        lazy="selectin",
+    )
+
+
+class Question(db.Model):
+    __tablename__ = "survey_questions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    kind: Mapped[QuestionType]
+    required: Mapped[bool] = mapped_column(default=False)
+    required_reason: Mapped[str | None] = mapped_column(String(300))
+    picture: Mapped[str | None] = mapped_column(String(60))
+    prompt: Mapped[Wordings] = mapped_column(JSON, default=dict)
+    survey: Mapped[Survey] = relationship(back_populates="questions")
+    options: Mapped[list["QuestionOption"]] = relationship(
+        back_populates="question",
+        cascade="all, delete-orphan",
+        order_by="QuestionOption.position",
+        lazy="selectin",
+    )
+
+
+class QuestionOption(db.Model):
+    __tablename__ = "survey_question_options"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_questions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    picture: Mapped[str | None] = mapped_column(String(60))
+    wording: Mapped[Wordings] = mapped_column(JSON, default=dict)
+    question: Mapped[Question] = relationship(back_populates="options")
+
+
+class KioskSession(db.Model):
+    __tablename__ = "kiosk_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    group_label: Mapped[str] = mapped_column(String(120))
+    opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None]
+    survey: Mapped[Survey] = relationship()
+
+
+class ResponseDraft(db.Model):
+    """Answers in progress, so they survive reloads and the back button; gone once sent."""
+
+    __tablename__ = "survey_response_drafts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class SurveyResponse(db.Model):
+    """One finished response. Never an IP address or a device identifier."""
+
+    __tablename__ = "survey_responses"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    kiosk_session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("kiosk_sessions.id", ondelete="SET NULL"), index=True
+    )
+    group_label: Mapped[str | None] = mapped_column(String(120))
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    channel: Mapped[Channel]
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    easy_read: Mapped[bool] = mapped_column(default=False)
+    how_answered: Mapped[HowAnswered | None]
+    submitted_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    answers: Mapped[list["Answer"]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Answer(db.Model):
+    __tablename__ = "survey_answers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_responses.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_questions.id", ondelete="CASCADE"), index=True
+    )
+    skipped: Mapped[bool] = mapped_column(default=False)
+    choices: Mapped[list] = mapped_column(JSON, default=list)
+    text: Mapped[str | None] = mapped_column(Text)
+    response: Mapped[SurveyResponse] = relationship(back_populates="answers")
+
+
+class SurveyPicture(db.Model):
+    """A picture staff uploaded for questions and options (PNG or JPEG, checked and small)."""
+
+    __tablename__ = "survey_pictures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    content_type: Mapped[str] = mapped_column(String(32))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# Feedback forms, proxy entry and imports
+
+
+class ContactRequest(db.Model):
+    """An email address someone left so we can reply. Deliberately not linked to what they
+    said, so the feedback stays anonymous; deleted when they withdraw it."""
+
+    __tablename__ = "contact_requests"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    source_group: Mapped[SourceGroup]
+    withdraw_token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FeedbackLabel(db.Model):
+    """A free-form label on a feedback item: an imported column, a service named on a form."""
+
+    __tablename__ = "feedback_labels"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_item_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback_items.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(String(100), index=True)
+
+
+class ProxyEntry(db.Model):
+    """Who typed a view in on someone else's behalf, and where it was gathered."""
+
+    __tablename__ = "proxy_entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_item_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback_items.id", ondelete="CASCADE"), unique=True
+    )
+    entered_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    gathered_at: Mapped[str] = mapped_column(String(200))
+    entered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    corrected_at: Mapped[datetime | None]
+    feedback_item: Mapped[FeedbackItem] = relationship(lazy="joined")
+
+
+class ImportStatus(enum.Enum):
+    PREVIEW = "preview"
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+
+
+class ImportJob(db.Model):
+    """One uploaded spreadsheet: its bytes (so any worker can read it), the column mapping
+    chosen on the preview screen, and the progress of the import task."""
+
+    __tablename__ = "import_jobs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    mapping: Mapped[dict] = mapped_column(JSON, default=dict)
+    status: Mapped[ImportStatus] = mapped_column(default=ImportStatus.PREVIEW)
+    total_rows: Mapped[int] = mapped_column(default=0)
+    processed_rows: Mapped[int] = mapped_column(default=0)
+    imported_rows: Mapped[int] = mapped_column(default=0)
+    duplicate_rows: Mapped[int] = mapped_column(default=0)
+    rejected_rows: Mapped[int] = mapped_column(default=0)
+    cancel_requested: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]

@@ -57,7 +57,7 @@ def app() -> Flask:
     app = create_app(_test_settings())
     _reset_schema(app)
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade()
     return app
 
 

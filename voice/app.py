@@ -21,13 +21,17 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(overrides or {})
     check_production_settings(app.config)
 
-    app.jinja_loader = ChoiceLoader([
-        app.jinja_loader,
-        PrefixLoader({
-            "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
-            "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
-        }),
-    ])
+    app.jinja_loader = ChoiceLoader(
+        [
+            app.jinja_loader,
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.add_extension("jinja2.ext.i18n")
@@ -45,19 +49,47 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from voice.cli import register_commands
 
     register_commands(app)
+    from themes.cli import themes_cli
+
+    app.cli.add_command(themes_cli)
     return app
 
 
 def _register_blueprints(app: Flask) -> None:
+    from surveys import bp as surveys_bp
+    from surveys import models as _surveys_models  # noqa: F401 - tables known to migrations
+    from surveys import tasks as _survey_tasks  # noqa: F401 - registers Celery tasks
+    from surveys.views import builder as _survey_builder  # noqa: F401 - registers routes
+    from surveys.views import feedback as _survey_feedback  # noqa: F401
+    from surveys.views import forms as _survey_forms  # noqa: F401
+    from surveys.views import imports as _survey_imports  # noqa: F401
+    from surveys.views import kiosk as _survey_kiosk  # noqa: F401
+    from surveys.views import proxy as _survey_proxy  # noqa: F401
+    from surveys.views import respond as _survey_respond  # noqa: F401
+    from themes import bp as themes_bp
+    from themes import models as _themes_models  # noqa: F401 - tables known to migrations
+    from themes import receivers as _themes_receivers  # noqa: F401 - connects signals
+    from themes import views as _themes_views  # noqa: F401 - registers routes
     from voice.accounts import bp as accounts_bp
     from voice.accounts import views as _accounts_views  # noqa: F401 - registers routes
+    from voice.dashboards import bp as dashboards_bp
+    from voice.dashboards import models as _dashboards_models  # noqa: F401 - its indexes
+    from voice.dashboards import tasks as _dashboards_tasks  # noqa: F401 - registers tasks
+    from voice.dashboards import views as _dashboards_views  # noqa: F401 - registers routes
     from voice.health import bp as health_bp
     from voice.public import bp as public_bp
     from voice.public import views as _public_views  # noqa: F401
-    from surveys import bp as surveys_bp
-    from surveys import models as _surveys_models  # noqa: F401 - tables known to migrations
+    from voice.public import you_said as _public_you_said  # noqa: F401 - "You said, we did"
+    from voice.tracker import bp as tracker_bp
+    from voice.tracker import models as _tracker_models  # noqa: F401 - tables for migrations
+    from voice.tracker import receivers as _tracker_receivers  # noqa: F401 - connects signals
+    from voice.tracker import tasks as _tracker_tasks  # noqa: F401 - registers Celery tasks
+    from voice.tracker import views as _tracker_views  # noqa: F401 - registers routes
 
     app.register_blueprint(public_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(surveys_bp)
+    app.register_blueprint(themes_bp)
+    app.register_blueprint(tracker_bp)
+    app.register_blueprint(dashboards_bp)

@@ -17,8 +17,12 @@ def register_commands(app: Flask) -> None:
     @click.argument("email")
     @click.option("--name", default="", help="Full name (defaults to the part before the @).")
     @click.option(
-        "--role", "roles", multiple=True, required=True,
-        type=click.Choice([role.value for role in Role]), help="Repeat for several roles.",
+        "--role",
+        "roles",
+        multiple=True,
+        required=True,
+        type=click.Choice([role.value for role in Role]),
+        help="Repeat for several roles.",
     )
     @click.password_option(help="Prompted for, hidden, when not given.")
     def create_user_command(email: str, name: str, roles: tuple[str, ...], password: str) -> None:
@@ -26,12 +30,24 @@ def register_commands(app: Flask) -> None:
         if len(password) < 12:
             raise click.BadParameter("use 12 characters or more", param_hint="password")
         try:
-            create_user(email=email, name=name or email.split("@")[0], password=password,
-                        roles=[Role(value) for value in roles])
+            create_user(
+                email=email,
+                name=name or email.split("@")[0],
+                password=password,
+                roles=[Role(value) for value in roles],
+            )
         except AccountError as error:
             raise click.ClickException(f"an account for {email} already exists") from error
         db.session.commit()
         click.echo(f"Created {email} with roles: {', '.join(roles)}")
+
+    @app.cli.command("demo-data")
+    def demo_data_command() -> None:
+        """Load demo surveys and an open kiosk session (safe to run again)."""
+        from voice.demo import DEMO_KIOSK_CODE, load_demo_data
+
+        load_demo_data()
+        click.echo(f"Demo data loaded. Join the demo tablet session with code {DEMO_KIOSK_CODE}.")
 
     @app.cli.command("health")
     def health_command() -> None:

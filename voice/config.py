@@ -39,6 +39,25 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
             "worker_hijack_root_logger": False,
             "beat_schedule_filename": str(INSTANCE_DIR / "celerybeat-schedule"),
         },
+        "BEAT_SCHEDULE": {
+            # Items whose hand-over to the workers was lost (broker down) get tagged anyway.
+            "themes-sweep-untagged": {"task": "themes.sweep_untagged", "schedule": 60.0},
+            "themes-retrain-model": {"task": "themes.retrain_model", "schedule": 3600.0},
+            # Raw survey responses past their survey's retention period (issue 3).
+            "surveys-delete-expired-responses": {
+                "task": "surveys.delete_expired_responses",
+                "schedule": 3600.0,
+            },
+            # The dashboard's daily theme counts follow tagging and review (issue 7).
+            "dashboards-catch-up": {"task": "dashboards.catch_up", "schedule": 60.0},
+            "dashboards-rebuild": {"task": "dashboards.rebuild", "schedule": 86400.0},
+            # "You said, we did" follow-up emails (batched weekly per person) and voice counts.
+            "tracker-send-follow-ups": {"task": "tracker.send_follow_ups", "schedule": 3600.0},
+            "tracker-refresh-voice-counts": {
+                "task": "tracker.refresh_voice_counts",
+                "schedule": 3600.0,
+            },
+        },
         "SESSION_COOKIE_SECURE": production,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -51,9 +70,13 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute;50 per hour"),
         "PUBLIC_POST_RATE_LIMIT": env.get("PUBLIC_POST_RATE_LIMIT", "600 per minute"),
         "BABEL_DEFAULT_LOCALE": "en",
-        "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).resolve().parent.parent / "translations"),
+        "BABEL_TRANSLATION_DIRECTORIES": str(
+            Path(__file__).resolve().parent.parent / "translations"
+        ),
         "LANGUAGES": LANGUAGES,
         "SERVICE_NAME": env.get("SERVICE_NAME", "Voice"),
+        "PUBLIC_URL": env.get("PUBLIC_URL", "http://localhost:5000"),
+        "KIOSK_IDLE_SECONDS": int(env.get("KIOSK_IDLE_SECONDS", "180")),
         "ORGANISATION_NAME": env.get("ORGANISATION_NAME", "the local area SEND partnership"),
         "CONTACT_EMAIL": env.get("CONTACT_EMAIL", "voice@example.org"),
         "MAIL_SERVER": env.get("MAIL_SERVER", "localhost"),
@@ -64,6 +87,8 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         "MAIL_FROM": env.get("MAIL_FROM", "voice@example.org"),
         "PREFERRED_URL_SCHEME": "https" if production else "http",
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))),
+        # Dashboard counts below this show as "fewer than N" to everyone but admins.
+        "SMALL_NUMBER_THRESHOLD": int(env.get("SMALL_NUMBER_THRESHOLD", "5")),
     }
 
 

@@ -10,7 +10,10 @@ from tests.browser.pages import PAGES, PageCheck
 @pytest.mark.parametrize("language", ["en", "ar"])
 @pytest.mark.parametrize("check", PAGES, ids=[p.name for p in PAGES])
 def test_page_has_no_serious_axe_violations_when_viewed(
-    check: PageCheck, language: str, page: Page, live_server: str,
+    check: PageCheck,
+    language: str,
+    page: Page,
+    live_server: str,
     signed_in_page: Callable[..., Page],
 ) -> None:
     if check.roles is not None:

@@ -17,5 +17,5 @@ def test_migrations_go_down_and_up_again_when_applied_in_turn(app: Flask) -> Non
     with app.app_context():
         downgrade(revision="base")
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
-        upgrade(revision="heads")
+        upgrade()
         assert {"users", "user_roles"} <= set(inspect(db.engine).get_table_names())

@@ -8,7 +8,7 @@ from .codebook import Codebook, ThemeDef, default_codebook
 from .evaluation import evaluate
 from .learned import LearnedModel
 from .redaction import redact
-from .tagger import TagResult, Tagger, ThemeHit
+from .tagger import Tagger, TagResult, ThemeHit
 
 __all__ = [
     "Codebook",

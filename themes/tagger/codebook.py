@@ -115,14 +115,15 @@ _DEFAULT_THEMES: tuple[ThemeDef, ...] = (
         weak_signals=_words(
             """wait, waiting, delay, referral, referred, assessment, assessments, diagnosis,
             diagnosed, appointment, appointments, urgent, urgently, # weeks, # months,
-            # years, weeks, months, years, a year, ages, finally, took, takes, chase,
+            # years, ages, finally, took, takes, chase,
             chasing, chased, untreated, left untreated, lists, eventually, first appointment,
             initial referral, re-referral, rereferral, gone a year, gone # months,
             gone # years"""
         ),
         not_signals=_words(
             """speech delay, language delay, speech and language delay, developmental delay,
-            global delay, delayed speech, delayed development, can't wait, cannot wait, couldn't wait, wait and see, wait until,
+            global delay, delayed speech, delayed development, can't wait, cannot wait,
+            couldn't wait, wait and see, wait until,
             delay tactics"""
         ),
     ),
@@ -176,7 +177,7 @@ _DEFAULT_THEMES: tuple[ThemeDef, ...] = (
         weak_signals=_words(
             """wellbeing, well-being, emotional, emotions, stress, stressed, worry, worried,
             worries, scared, upset, sad, angry, anger, meltdown, meltdowns, crisis,
-            self-esteem, self esteem, confidence, frightened, overwhelmed, lashing out,
+            self-esteem, self esteem, frightened, overwhelmed, lashing out,
             burnout, burnt out, therapy, lonely, cope, coping, unhappy, feelings, mood,
             breakdown, distress, distressed"""
         ),
@@ -238,10 +239,10 @@ _DEFAULT_THEMES: tuple[ThemeDef, ...] = (
             educational setting, educational settings, school day"""
         ),
         weak_signals=_words(
-            """school, schools, college, colleges, class, education, educational, learning,
-            staff, teach, taught, academically, masking, behaviour, strategy, trained,
-            training, mainstream, in mainstream, pupil, pupils, lesson, lessons, schooling,
-            setting, settings"""
+            """school, schools, college, colleges, class, education, staff, teach, taught,
+            academically, masking, behaviour, strategy, trained,
+            training, mainstream, in mainstream, pupil, pupils, lesson, lessons, setting,
+            settings"""
         ),
         not_signals=_words(
             """special school, special schools, specialist school, school place,
@@ -338,7 +339,7 @@ _DEFAULT_THEMES: tuple[ThemeDef, ...] = (
         ),
         weak_signals=_words(
             """communication, communicate, email, emails, phone, phoned, rang, ring, calls,
-            letter, letters, told, tell, know, knowing, understand, explain, explained,
+            letter, letters, tell, know, knowing, explain, explained,
             explanation, online, social media, facebook, contact, details, clear, clarity,
             aware, awareness, in advance, guide, guidance, criteria, confused, knowing what,
             know what"""
@@ -405,11 +406,11 @@ _DEFAULT_THEMES: tuple[ThemeDef, ...] = (
             views, opinion, opinions, wishes and feelings, have a say, had a say,
             no say, say in, involved in, involvement, not involved, never involved,
             involved in decisions, coproduction, co-production, coproduce, co-produce, coproduced,
-            co-produced, participation, participate, participated,
-            participating, consulted, consult, consultation, ignored, ignore, ignoring,
+            co-produced, participation, consulted, consult, consultation, ignored, ignore, ignoring,
             disbelieved, doubted at,
             taken seriously, take us seriously, person centred, person-centred, child centred,
-            child-centred, at the centre, centre of, be heard, being heard, feel heard,
+            child-centred, at the centre of, centre of decisions, centre of planning,
+            be heard, being heard, feel heard,
             felt heard, voices heard, speak up, speak out, speaking up, nobody asked,
             no one asked, never asked, not asked, asked what, asked for my, youth council,
             youth forum, young people's forum, parent carer forum, young advisors, feedback,
@@ -422,7 +423,8 @@ _DEFAULT_THEMES: tuple[ThemeDef, ...] = (
             told, choice, choices, input, trust, respect, understand, understood,
             misunderstanding, reluctant, comments, user, users, heard, view, involved, involve,
             involving, engage, engaged, criticise, criticism, complain, complaint, complaints,
-            concerns, decisions, doubted, dismissed"""
+            concerns, decisions, doubted, dismissed, participate, participated,
+            participating"""
         ),
         not_signals=_words(
             """said that, told us, told me, they said, she said, he said, mother said,
@@ -480,8 +482,8 @@ _DEFAULT_THEMES: tuple[ThemeDef, ...] = (
             social care team"""
         ),
         weak_signals=_words(
-            """care, carer, carers, caring, cuts, families, family, support, assessment,
-            safeguarding, home, postcode lottery, applications, eligibility, threshold,
+            """care, carer, carers, caring, cuts, safeguarding, postcode lottery, applications,
+            eligibility, threshold,
             thresholds, council, breaking point"""
         ),
         not_signals=_words(
@@ -515,9 +517,9 @@ _DEFAULT_THEMES: tuple[ThemeDef, ...] = (
             boyfriend, dating, social consequences"""
         ),
         weak_signals=_words(
-            """other children, other kids, other young people, people, together, group,
-            relationship, relationships, peers, peer, alone, isolated, isolation, community,
-            social, socially, mates, safe, safety, outsider, different, weird, laughed at,
+            """other children, other kids, other young people, together, relationship,
+            relationships, peers, peer, alone, isolated, isolation, community,
+            social, socially, mates, safe, safety, outsider, weird, laughed at,
             laugh at, nasty"""
         ),
         not_signals=_words(
@@ -556,7 +558,7 @@ _DEFAULT_THEMES: tuple[ThemeDef, ...] = (
         ),
         weak_signals=_words(
             """health, nhs, sensory, specialist, specialists, medical, appointment,
-            appointments, treatment, treated, physical, ill, illness, poorly, sick, pain,
+            appointments, treatment, physical, ill, illness, sick, pain,
             consultant, consultants, operation, operations"""
         ),
         not_signals=_words(

@@ -45,7 +45,7 @@ def tag_lines(lines: Iterable[str], tagger: Tagger) -> Iterator[str]:
             continue
         try:
             result = tagger.tag(text or "")
-        except Exception as error:  # noqa: BLE001 - one bad item must not stop a batch
+        except Exception as error:  # one bad item must not stop a batch
             yield json.dumps({"id": item_id, "line": number, "error": repr(error)})
             continue
         yield json.dumps(

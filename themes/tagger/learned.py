@@ -8,7 +8,9 @@ It only ever adds to what the codebook rules find (see :class:`themes.tagger.Tag
 theme is added when the model has seen at least ``min_examples`` reviewed items with that
 theme and is very sure (``add_threshold``), or, with a lower bar (``support_threshold``),
 when the rules found weak evidence for it. So a model trained on a handful of items cannot
-make rule-only tagging worse.
+make rule-only tagging worse. The defaults were chosen by three-fold cross-validation on
+the development set (about 70 training items a fold): looser ones added wrong themes, these
+never lowered micro-F1. Naive Bayes is over-confident on long texts, hence the high bars.
 """
 
 from __future__ import annotations
@@ -40,9 +42,9 @@ class LearnedModel:
         self,
         *,
         alpha: float = 1.0,
-        min_examples: int = 5,
-        add_threshold: float = 0.9,
-        support_threshold: float = 0.6,
+        min_examples: int = 10,
+        add_threshold: float = 0.98,
+        support_threshold: float = 0.9,
     ) -> None:
         self.alpha = alpha
         self.min_examples = min_examples

@@ -1,29 +1,40 @@
 """Key phrases: noun phrases found by textblob's bundled pattern tagger and chunker rule.
 
-The pattern part-of-speech tagger (``textblob.en.parser.find_tags``) tags our own tokens,
-and the chunker's noun-phrase rule (``textblob._text.CHUNKS``) is run over the tag string.
-Running only the noun-phrase rule, with a precomputed offset table, is several times faster
-than the full chunker and gives the same noun phrases.
+The pattern part-of-speech tagger (``textblob._text.find_tags`` with the bundled English
+lexicon, exactly what ``textblob.en.parser.find_tags`` runs) tags our own tokens, and the
+chunker's noun-phrase rule (``textblob._text.CHUNKS``) is run over the tag string. Running
+only the noun-phrase rule, with an offset table, is several times faster than the full
+chunker and gives the same noun phrases.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from textblob._text import CHUNKS
-from textblob.en import parser as _pattern_parser
+from textblob._text import find_tags as _pattern_find_tags
+from textblob.en import lexicon as _pattern_lexicon
 
-from .text import STOPWORDS
+from .text import STOPWORDS, word_list
 
 _NP_RULE = next(rule for name, rule in CHUNKS[0] if name == "NP")
 _LEADING_TAGS = ("DT", "PRP", "PRP$", "CD", "CC", "RB", "WDT", "WP", "EX", "PDT")
 _NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS")
 _GENERIC = frozenset(
-    """thing things lot lots way ways time times people person one ones bit kind sort part
+    word_list("""thing things lot lots way ways time times people person one ones bit kind sort part
     year years month months week weeks day days someone something anything everything
-    nothing everyone anyone nobody""".split()
+    nothing everyone anyone nobody""")
 )
+_SPLIT_AFTER = ("DT", "PRP$", "PRP", "CD", "PDT")
 MAX_WORDS = 5
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    # A plain dict copy: the lazy dictionary's per-lookup indirection doubled tagging time.
+    _pattern_lexicon.get("the")
+    return dict(dict.items(_pattern_lexicon))
 
 
 def noun_phrases(tokens: Sequence[str], words: Sequence[str]) -> list[str]:
@@ -34,31 +45,40 @@ def noun_phrases(tokens: Sequence[str], words: Sequence[str]) -> list[str]:
     """
     if not tokens:
         return []
-    tagged = _pattern_parser.find_tags(list(tokens))
+    tagged = _pattern_find_tags(
+        list(tokens), lexicon=_lexicon(), default=("NN", "NNP", "CD"), language="en"
+    )
     tags = [tag for _token, tag in tagged]
-    tag_string = "".join(f"{tag}/" for tag in tags)
-    # offset -> token index, so a match start maps to its first token without counting.
-    starts: dict[int, int] = {}
-    offset = 0
-    for i, tag in enumerate(tags):
-        starts[offset] = i
-        offset += len(tag) + 1
+    if not any(tag in _NOUN_TAGS for tag in tags):
+        return []
+    tag_string = "/".join(tags) + "/"
     phrases: list[str] = []
     for match in _NP_RULE.finditer(tag_string):
-        first = starts.get(match.start())
-        if first is None:
-            continue
+        start = match.start()
+        if start and tag_string[start - 1] != "/":
+            continue  # the rule matched in the middle of a tag
+        first = tag_string.count("/", 0, start)
         last = first + match.group(0).count("/")
-        while first < last and (tags[first] in _LEADING_TAGS or words[first] in STOPWORDS):
-            first += 1
-        if first >= last or not any(tag in _NOUN_TAGS for tag in tags[first:last]):
-            continue
-        chosen = [w for w in words[first:last] if w]
-        if not chosen or len(chosen) > MAX_WORDS:
-            continue
-        if len(chosen) == 1 and (chosen[0] in _GENERIC or len(chosen[0]) < 3):
-            continue
-        if not all(any(c.isalpha() for c in w) for w in chosen[-1:]):
-            continue
-        phrases.append(" ".join(chosen))
+        # "autism and the school" is two phrases, "speech and language therapy" one: split
+        # at a conjunction followed by a determiner, possessive or number.
+        piece_start = first
+        for k in range(first, last + 1):
+            if k == last or (tags[k] == "CC" and k + 1 < last and tags[k + 1] in _SPLIT_AFTER):
+                _add(phrases, tags, words, piece_start, k)
+                piece_start = k + 1
     return phrases
+
+
+def _add(phrases: list[str], tags: list[str], words: Sequence[str], first: int, last: int) -> None:
+    while first < last and (tags[first] in _LEADING_TAGS or words[first] in STOPWORDS):
+        first += 1
+    if first >= last or not any(tag in _NOUN_TAGS for tag in tags[first:last]):
+        return
+    chosen = [w for w in words[first:last] if w]
+    if not chosen or len(chosen) > MAX_WORDS:
+        return
+    if len(chosen) == 1 and (chosen[0] in _GENERIC or len(chosen[0]) < 3):
+        return
+    if not any(c.isalpha() for c in chosen[-1]):
+        return
+    phrases.append(" ".join(chosen))

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from .text import word_list
+
+_DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
 _STREET_TYPES = (
@@ -29,13 +32,11 @@ _POSTCODE = re.compile(
     r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE
 )
 _NHS = re.compile(r"(?<![\d+])(?:\d{3}[ -]\d{3}[ -]\d{4}|[1-9]\d{9})(?![\d])")
-_PHONE = re.compile(
-    r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,8}(?!\d)"
-)
+_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,8}(?!\d)")
 
 _FIRST_NAMES = frozenset(
-    """aaliyah aaron abdul abigail adam adrian aisha alex alexander alfie alice amara amelia
-    amir amy andrew anna archie arthur ava ayesha bella ben benjamin bethany billy
+    word_list("""aaliyah aaron abdul abigail adam adrian aisha alex alexander alfie alice amara
+    amelia amir amy andrew anna archie arthur ava ayesha bella ben benjamin bethany billy
     bobby callum cameron caroline charlie charlotte chloe chris christopher claire connor
     daisy daniel david dylan eleanor elijah ella ellie emily emma erin ethan eva evie
     fatima finley florence freddie freya george georgia gemma grace hannah harley harper
@@ -47,17 +48,17 @@ _FIRST_NAMES = frozenset(
     nicola noah olivia oliver oscar owen paige patrick phoebe poppy rachel reuben rhys
     riley robert rosie ruby ryan sam samuel sarah scarlett sebastian sienna sophia sophie
     stephen steven susan tariq theo thomas tom tommy tyler victoria william willow yusuf
-    zara zain zoe""".split()
+    zara zain zoe""")
 )
 # Capitalised words that follow a cue but are not names ("my son Has autism" is a typo).
 _NOT_NAMES = frozenset(
-    """i i'm a an the and but or so he she it they we you who has had is was will would can
-    could did does do not no yes my his her our their this that these those when then
+    word_list("""i i'm a an the and but or so he she it they we you who has had is was will would
+    can could did does do not no yes my his her our their this that these those when then
     because with without about after before at in on to for of from by as also just only
     still however although mainstream school college autism adhd camhs ehcp nhs council
     year years month months week weeks monday tuesday wednesday thursday friday saturday
     sunday january february march april june july august september october november
-    december sen send autistic disabled deaf blind""".split()
+    december sen send autistic disabled deaf blind""")
 )
 
 _NAME_WORD = r"[A-Z](?:'[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?"
@@ -124,11 +125,14 @@ def redact(text: str) -> str:
     """Return text with personal details replaced by bracketed placeholders."""
     if not text:
         return text
-    text = _EMAIL.sub("[email]", text)
-    text = _ADDRESS.sub("[address]", text)
-    text = _POSTCODE.sub("[postcode]", text)
-    text = _NHS.sub("[NHS number]", text)
-    text = _PHONE.sub(_phone_or_keep, text)
+    if "@" in text:
+        text = _EMAIL.sub("[email]", text)
+    if _DIGIT.search(text):
+        # Addresses, postcodes, NHS and phone numbers all hold a digit.
+        text = _ADDRESS.sub("[address]", text)
+        text = _POSTCODE.sub("[postcode]", text)
+        text = _NHS.sub("[NHS number]", text)
+        text = _PHONE.sub(_phone_or_keep, text)
     text = _CUE.sub(_replace_cued, text)
     return _redact_listed(text)
 

@@ -15,6 +15,7 @@ scored as a complaint by the tagger, which calls :func:`lack_assessment`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from textblob.en import sentiment as _pattern_sentiment
 
@@ -125,13 +126,24 @@ DOMAIN: dict[str, float] = {
 _NEGATION_WINDOW = 3
 
 
+@lru_cache(maxsize=1)
+def _pattern_words() -> frozenset[str]:
+    _pattern_sentiment.get("good")  # loads the lexicon on first use
+    return frozenset(dict.keys(_pattern_sentiment))
+
+
 def assessments(words: Sequence[str]) -> list[float]:
     """Return polarity scores for one clause given as lower-cased words."""
-    score = _pattern_sentiment(list(words))
-    found = [polarity for _words, polarity, _subjectivity, _label in score.assessments]
+    known = _pattern_words()
+    found: list[float] = []
+    if not known.isdisjoint(words):
+        # Only call the analyser when it knows a word: it would return nothing otherwise.
+        # The engine behind PatternAnalyzer, fed our own tokens (no tokenizer, no NLTK).
+        scored = _pattern_sentiment.assessments(((w, None) for w in words), True)
+        found = [polarity for _words, polarity, _subjectivity, _label in scored]
     for i, word in enumerate(words):
         polarity = DOMAIN.get(word)
-        if polarity is None or word in _pattern_sentiment:
+        if polarity is None or word in known:
             continue
         start = max(0, i - _NEGATION_WINDOW)
         if any(is_negation(w) for w in words[start:i]):

@@ -130,6 +130,11 @@ MISSPELLINGS: dict[str, str] = {
     "bullys": "bullies",
     # safeguarding words people misspell
     "sucide": "suicide",
+    "kil": "kill",
+    "kms": "kill myself",
+    "dissapear": "disappear",
+    "dissappear": "disappear",
+    "disapear": "disappear",
     "suiside": "suicide",
     "sucidal": "suicidal",
     "suicidle": "suicidal",

@@ -14,6 +14,7 @@ from .redaction import redact
 from .sentiment import DOMAIN, assessments, label, lack_assessment, mean
 from .spelling import Speller
 from .text import (
+    OPTIONAL_WORDS,
     STOPWORDS,
     content_keys,
     fold,
@@ -21,12 +22,13 @@ from .text import (
     split_sentences,
     tokenize,
     word_key,
+    word_list,
 )
 
 NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    word_list("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty hundred
-    hundreds few several many couple dozen""".split()
+    hundreds few several many couple dozen""")
 )
 _CONTRAST = frozenset({"but", "however", "although", "though", "whereas", "except", "yet"})
 _LACK_WORDS = frozenset({"lack", "lacking", "shortage", "without", "absence"})
@@ -95,18 +97,23 @@ class _Sentence:
 
 def _signal_keys(phrase: str) -> tuple[tuple[str, ...], bool]:
     words = fold(phrase).lower().replace("-", " ").replace("&", " and ").split()
-    words = [w.strip(".,;:!?\"()") for w in words]
+    words = [w.strip('.,;:!?"()') for w in words]
     words = [w for w in words if w]
     content = [w for w in words if w not in STOPWORDS]
     if len(content) >= 2:
-        # Small words between the content words are optional in the text.
-        return tuple("#" if w == "#" else word_key(w) for w in content), True
+        # Articles are optional, and the text may have a few extra small words in between.
+        kept = [w for w in words if w not in OPTIONAL_WORDS]
+        return tuple("#" if w == "#" else word_key(w) for w in kept), True
     return tuple("#" if w == "#" else word_key(w) for w in words), False
 
 
 class _Compiled:
     def __init__(self, codebook: Codebook) -> None:
-        self.index: dict[str, list[_Signal]] = {}
+        # Lookups used while matching: one-word signals by word, longer ones by their first
+        # two words, so each position only tries signals whose second word is close by.
+        self.singles: dict[str, list[_Signal]] = {}
+        self.pairs: dict[tuple[str, str], list[_Signal]] = {}
+        self.firsts: set[str] = set()
         vocabulary: set[str] = set()
         for number, theme in enumerate(codebook.themes):
             groups = (
@@ -119,14 +126,16 @@ class _Compiled:
                     keys, gaps = _signal_keys(phrase)
                     if not keys:
                         continue
-                    if weak:
-                        weight = WEAK
-                    else:
-                        weight = STRONG_PHRASE if len(keys) > 1 else STRONG_WORD
+                    strong = STRONG_PHRASE if len(keys) > 1 else STRONG_WORD
+                    weight = WEAK if weak else strong
                     head = phrase.lower().split()
                     problem = any(DOMAIN.get(w, 0.0) < 0 for w in head)
                     signal = _Signal(keys, gaps, number, weight, negative, phrase, problem)
-                    self.index.setdefault(keys[0], []).append(signal)
+                    if len(keys) == 1:
+                        self.singles.setdefault(keys[0], []).append(signal)
+                    else:
+                        self.pairs.setdefault((keys[0], keys[1]), []).append(signal)
+                        self.firsts.add(keys[0])
                     vocabulary.update(w for w in phrase.lower().replace("-", " ").split())
         self.vocabulary = vocabulary
 
@@ -164,6 +173,7 @@ class Tagger:
         self._compiled = _Compiled(codebook)
         self._slugs = codebook.slugs
         self._speller = Speller(self._compiled.vocabulary | _SAFEGUARDING_WORDS)
+        self._tokens: dict[str, tuple[str, tuple[tuple[str, str, bool, bool], ...]]] = {}
 
     # -- public ---------------------------------------------------------------------------
 
@@ -194,21 +204,35 @@ class Tagger:
 
     # -- steps ----------------------------------------------------------------------------
 
+    def _analyse_token(self, token: str) -> tuple[str, tuple[tuple[str, str, bool, bool], ...]]:
+        lowered = token.lower()
+        corrected = "and" if lowered == "&" else self._speller.correct(lowered)
+        parts = tuple(
+            (word, word_key(word), word in STOPWORDS, word.isdigit() or word in NUMBER_WORDS)
+            for word in corrected.replace("-", " ").split()
+        )
+        return corrected, parts
+
     def _prepare(self, raw: str) -> _Sentence:
         sentence = _Sentence(tokens=tokenize(raw))
         clause = 0
-        correct = self._speller.correct
+        cache = self._tokens
+        words, keys, stop, number = sentence.words, sentence.keys, sentence.stop, sentence.number
         for index, token in enumerate(sentence.tokens):
-            lowered = token.lower()
-            corrected = "and" if lowered == "&" else correct(lowered)
+            analysed = cache.get(token)
+            if analysed is None:
+                analysed = self._analyse_token(token)
+                if len(cache) < 200_000:
+                    cache[token] = analysed
+            corrected, parts = analysed
             sentence.token_words.append(corrected)
-            for word in corrected.replace("-", " ").split():
-                if word in _CONTRAST and sentence.words:
+            for word, key, is_stop, is_number in parts:
+                if word in _CONTRAST and words:
                     clause += 1
-                sentence.words.append(word)
-                sentence.keys.append(word_key(word))
-                sentence.stop.append(word in STOPWORDS)
-                sentence.number.append(word.isdigit() or word in NUMBER_WORDS)
+                words.append(word)
+                keys.append(key)
+                stop.append(is_stop)
+                number.append(is_number)
                 sentence.source.append(index)
                 sentence.clause.append(clause)
         return sentence
@@ -223,7 +247,9 @@ class Tagger:
             first_clause.append(len(clause_scores))
             count = sentence.clause[-1] + 1
             for number in range(count):
-                words = [w for w, c in zip(sentence.words, sentence.clause) if c == number]
+                words = [
+                    w for w, c in zip(sentence.words, sentence.clause, strict=True) if c == number
+                ]
                 found = assessments(words) if words else []
                 all_scores.extend(found)
                 clause_scores.append((mean(found), bool(found)))
@@ -236,35 +262,21 @@ class Tagger:
         first_clause: list[int],
         all_scores: list[float],
     ) -> tuple[ThemeHit, ...]:
-        index = self._compiled.index
         weights: dict[int, dict[str, float]] = {}
         evidence: dict[int, list[str]] = {}
         clauses: dict[int, set[int]] = {}
         for number, sentence in enumerate(sentences):
-            matches: list[tuple[_Signal, int, int]] = []
-            for i, key in enumerate(sentence.keys):
-                candidates = index.get(key)
-                if sentence.number[i]:
-                    numeric = index.get("#")
-                    if numeric:
-                        candidates = (candidates or []) + numeric
-                if not candidates:
-                    continue
-                for signal in candidates:
-                    end = _match_end(signal, sentence, i)
-                    if end is not None:
-                        matches.append((signal, i, end))
+            matches = self._match(sentence)
             if not matches:
                 continue
             for signal, start, end in self._filter(matches):
                 theme = signal.theme
                 bucket = weights.setdefault(theme, {})
                 name = " ".join(sentence.keys[start:end])
-                bucket[name] = max(bucket.get(name, 0.0), signal.weight)
-                shown = " ".join(
-                    sentence.tokens[t].lower()
-                    for t in sorted({sentence.source[k] for k in range(start, end)})
-                )
+                if bucket.get(name, 0.0) < signal.weight:
+                    bucket[name] = signal.weight
+                first, last = sentence.source[start], sentence.source[end - 1]
+                shown = " ".join(sentence.tokens[first : last + 1]).lower()
                 found = evidence.setdefault(theme, [])
                 if shown not in found:
                     found.append(shown)
@@ -276,23 +288,11 @@ class Tagger:
                     clause_scores[clause] = (min(score, 0.0) + lack_assessment(), True)
                     all_scores.append(lack_assessment())
 
-        confidence: dict[str, float] = {}
-        partial: dict[str, float] = {}
-        for theme, bucket in weights.items():
-            remaining = 1.0
-            for weight in bucket.values():
-                remaining *= 1.0 - weight
-            value = 1.0 - remaining
-            slug = self._slugs[theme]
-            if value >= THRESHOLD:
-                confidence[slug] = value
-            else:
-                partial[slug] = value
-        self._apply_conventions(confidence, evidence)
-
+        confidence, partial = self._score(weights)
+        self._apply_conventions(confidence)
         extra_evidence: dict[str, tuple[str, ...]] = {}
         if self.model is not None:
-            self._apply_model(sentences, confidence, partial, extra_evidence)
+            self._apply_model(self.model, sentences, confidence, partial, extra_evidence)
 
         hits = []
         for number, slug in enumerate(self._slugs):
@@ -300,28 +300,76 @@ class Tagger:
                 continue
             found_clauses = clauses.get(number, set())
             scores = [clause_scores[c][0] for c in found_clauses if clause_scores[c][1]]
-            words = tuple(evidence.get(number, ())) + extra_evidence.get(slug, ())
             hits.append(
                 ThemeHit(
                     slug=slug,
                     confidence=round(confidence[slug], 3),
-                    evidence=words,
+                    evidence=tuple(evidence.get(number, ())) + extra_evidence.get(slug, ()),
                     sentiment=round(mean(scores), 3),
                 )
             )
         hits.sort(key=lambda hit: -hit.confidence)
         return tuple(hits)
 
+    def _score(
+        self, weights: dict[int, dict[str, float]]
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        """Combine each theme's distinct signals (noisy-or); split firm from partial."""
+        confidence: dict[str, float] = {}
+        partial: dict[str, float] = {}
+        for theme, bucket in weights.items():
+            remaining = 1.0
+            for weight in bucket.values():
+                remaining *= 1.0 - weight
+            value = 1.0 - remaining
+            if value >= THRESHOLD:
+                confidence[self._slugs[theme]] = value
+            else:
+                partial[self._slugs[theme]] = value
+        return confidence, partial
+
+    def _match(self, sentence: _Sentence) -> list[tuple[_Signal, int, int]]:
+        singles, pairs, firsts = self._compiled.singles, self._compiled.pairs, self._compiled.firsts
+        keys, numbers = sentence.keys, sentence.number
+        size = len(keys)
+        matches: list[tuple[_Signal, int, int]] = []
+        for i, key in enumerate(keys):
+            starts = (key, "#") if numbers[i] else (key,)
+            for first in starts:
+                found = singles.get(first)
+                if found:
+                    matches.extend((signal, i, i + 1) for signal in found)
+                if first not in firsts:
+                    continue
+                tried: set[int] = set()
+                for j in range(i + 1, min(size, i + 5)):
+                    seconds = (keys[j], "#") if numbers[j] else (keys[j],)
+                    for second in seconds:
+                        for signal in pairs.get((first, second), ()):
+                            if id(signal) in tried:
+                                continue
+                            tried.add(id(signal))
+                            end = _match_end(signal, sentence, i)
+                            if end is not None:
+                                matches.append((signal, i, end))
+        return matches
+
     @staticmethod
     def _filter(matches: list[tuple[_Signal, int, int]]) -> list[tuple[_Signal, int, int]]:
         blocked = {
             (signal.theme, k) for signal, s, e in matches if signal.negative for k in range(s, e)
         }
-        positive = [
-            (signal, s, e)
-            for signal, s, e in matches
-            if not signal.negative and not any((signal.theme, k) in blocked for k in range(s, e))
-        ]
+        if blocked:
+            positive = [
+                (signal, s, e)
+                for signal, s, e in matches
+                if not signal.negative
+                and not any((signal.theme, k) in blocked for k in range(s, e))
+            ]
+        else:
+            positive = [m for m in matches if not m[0].negative]
+        if all(e - s == 1 for _signal, s, e in positive):
+            return positive
         # A match inside a longer match is dropped: "school" inside "special school",
         # "therapy" inside "speech and language therapy", "health" inside "mental health".
         positive.sort(key=lambda m: m[1] - m[2])
@@ -347,9 +395,8 @@ class Tagger:
             return False
         return False
 
-    def _apply_conventions(
-        self, confidence: dict[str, float], evidence: dict[int, list[str]]
-    ) -> None:
+    @staticmethod
+    def _apply_conventions(confidence: dict[str, float]) -> None:
         # Labelling conventions of the default codebook: delays in the EHC process and waits
         # for a school place belong to those themes alone, unless a service is named too.
         if "waiting-times" not in confidence:
@@ -359,13 +406,12 @@ class Tagger:
 
     def _apply_model(
         self,
+        model: LearnedModel,
         sentences: Sequence[_Sentence],
         confidence: dict[str, float],
         partial: dict[str, float],
         extra_evidence: dict[str, tuple[str, ...]],
     ) -> None:
-        model = self.model
-        assert model is not None  # noqa: S101 - narrowed for type checkers
         words = content_keys(w for s in sentences for w in s.words)
         if not words:
             return
@@ -397,7 +443,7 @@ class Tagger:
 
 
 _SAFEGUARDING_WORDS = frozenset(
-    """suicide suicidal myself himself herself kill killing harm harming hurt hurting abuse
-    abused abusing neglect scared frightened afraid unsafe touched touching bruises
-    threatened threatening punched kicked slapped strangled""".split()
+    word_list("""suicide suicidal myself himself herself kill killing harm harming hurt hurting
+    abuse abused abusing neglect scared frightened afraid unsafe touched touching bruises
+    threatened threatening punched kicked slapped strangled""")
 )

@@ -11,6 +11,12 @@ from functools import lru_cache
 
 from textblob.en.inflect import singularize
 
+
+def word_list(text: str) -> tuple[str, ...]:
+    """Split a block of space-separated words (used for the word lists below)."""
+    return tuple(text.split())
+
+
 # Curly quotes, dashes and the ampersand are folded so that "don’t" and "don't" or
 # "speech & language" and "speech and language" look the same to later steps.
 _FOLD = str.maketrans(
@@ -49,17 +55,22 @@ NEGATORS = frozenset(
 
 # Words too common to carry a theme; they are skipped when signals are matched, so a
 # signal "waiting for an assessment" also matches "waiting for his assessment".
+# Articles and possessives may be left out or swapped in the text ("waiting for an
+# assessment" matches "waiting for his assessment"); other small words in a signal must be
+# there ("child in need" does not match "children need").
+OPTIONAL_WORDS = frozenset(word_list("a an the my our your their his her its this that some any"))
+
 STOPWORDS = frozenset(
-    """a an the of and or for to in on at by with from into about as is are was were be been
-    being am it its this that these those my our your their his her him them me us we i you
+    word_list("""a an the of and or for to in on at by with from into about as is are was were be
+    been being am it its this that these those my our your their his her him them me us we i you
     he she they who which what there here so very really just also any some such than then
-    has have had do does did can could would should will shall may might must""".split()
+    has have had do does did can could would should will shall may might must""")
 )
 
 _NO_SINGULAR = frozenset(
-    """news series species means always sometimes perhaps various previous serious anxious
+    word_list("""news series species means always sometimes perhaps various previous serious anxious
     nervous famous obvious physics maths sats camhs adhs pips ehcps whereas unless less yes
-    plus thus bus gas this his its has was is us does goes""".split()
+    plus thus bus gas this his its has was is us does goes""")
 )
 
 
@@ -106,23 +117,24 @@ def word_key(word: str) -> str:
     word = _IRREGULAR.get(word, word)
     if len(word) <= 3 or not word.isalpha():
         return word
+    plural = False
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NO_SINGULAR:
-        word = singularize(word)
+        singular = singularize(word)
+        plural = singular != word
+        word = singular
     stripped = False
-    if word.endswith("ied") and len(word) > 4:
+    if plural and word.endswith("ing"):
+        # "feelings", "outings", "meetings" are nouns: "feeling" must not become "feel".
+        pass
+    elif word.endswith("ied") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith("ing") and len(word) > 5:
         word, stripped = word[:-3], True
     elif word.endswith("ed") and len(word) > 4 and not word.endswith("eed"):
         word, stripped = word[:-2], True
-    if stripped:
-        if (
-            len(word) > 2
-            and word[-1] == word[-2]
-            and word[-1] not in "aeiouslz"
-            or (word.endswith("ll") and len(word) >= 6)
-        ):
-            word = word[:-1]
+    doubled = len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeiouslz"
+    if stripped and (doubled or (word.endswith("ll") and len(word) >= 6)):
+        word = word[:-1]
     if word.endswith("e") and len(word) > 3 and not word.endswith("ee"):
         word = word[:-1]
     return word

@@ -1,0 +1,195 @@
+"""Benchmark the theme tagger alone: speed, dev-set quality and safeguarding recall.
+
+Run from the repository root:  .venv/bin/python bench/tagging.py  [--items N]
+
+Prints readable lines and ends with ONE JSON object on the last line holding every figure.
+The dev set is read at run time from ../shared/data/themes_dev.jsonl (relative to the
+repository) or $THEMES_DEV_PATH, and skipped with a message when absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from themes.tagger import Tagger, default_codebook  # noqa: E402
+from themes.tagger.jsonl import evaluate_lines  # noqa: E402
+
+DEV_PATH = Path(os.environ.get("THEMES_DEV_PATH", ROOT.parent / "shared/data/themes_dev.jsonl"))
+SAFEGUARDING_PATH = ROOT / "bench" / "safeguarding_set.jsonl"
+
+# Fragments written for the benchmark; joined at random into comments of 5 to 60 words, so
+# every timed item is different and nothing is served from a cache of whole texts.
+_OPENINGS = (
+    "My son",
+    "Our daughter",
+    "I",
+    "We",
+    "My child",
+    "The young people",
+    "He",
+    "She",
+    "Parents at our forum",
+    "My little brother",
+    "The SENCO",
+    "Our family",
+)
+_MIDDLES = (
+    "has been waiting two years for an autism assessment",
+    "finally got speech and language therapy after a long wait",
+    "loves the youth club on Fridays and has made new friends",
+    "was excluded again because the school could not meet his needs",
+    "needs a specialist school place but the panel said no",
+    "has no transport to college since the taxi contract changed",
+    "never gets listened to in the annual review",
+    "could not find any information about short breaks on the Local Offer",
+    "is really anxious and CAMHS closed the referral",
+    "got a new wheelchair from the OT and it has changed everything",
+    "has a great social worker who actually helps",
+    "wants a job and to live independently one day",
+    "is being bullied and feels lonely at lunchtime",
+    "had the EHC plan finalised late and the provision is vague",
+    "is happy at school now and the teachers understand him",
+    "dont get no help and the appointmint was cancelled again",
+    "enjoys swimming and the holiday scheme but it is too far away",
+)
+_ENDINGS = (
+    "",
+    "and it has been really hard.",
+    "but things are getting better.",
+    "which is not fair.",
+    "and we are exhausted.",
+    "Thank you for asking.",
+    "Nobody tells us anything.",
+    "It is brilliant.",
+    "We are still waiting.",
+)
+
+
+def generate_items(count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    items = []
+    for number in range(count):
+        parts = [rng.choice(_OPENINGS), rng.choice(_MIDDLES)]
+        for _ in range(rng.randint(0, 2)):
+            parts.append("and " + rng.choice(_MIDDLES))
+        parts.append(rng.choice(_ENDINGS))
+        items.append(f"{' '.join(p for p in parts if p)} ({number})")
+    return items
+
+
+def time_tagger(tagger: Tagger, items: list[str], repeats: int = 3) -> dict[str, float]:
+    """Time tagging every item; the best of ``repeats`` runs, as other load only slows."""
+    tagger.tag("warm up: load the lexicons before timing")
+    best_wall = best_cpu = float("inf")
+    for _ in range(repeats):
+        wall_start, cpu_start = time.perf_counter(), time.process_time()
+        for text in items:
+            tagger.tag(text)
+        best_wall = min(best_wall, time.perf_counter() - wall_start)
+        best_cpu = min(best_cpu, time.process_time() - cpu_start)
+    words = sum(len(text.split()) for text in items)
+    return {
+        "items": len(items),
+        "mean_words": round(words / len(items), 1),
+        "items_per_second_wall": round(len(items) / best_wall, 1),
+        "items_per_second_cpu": round(len(items) / best_cpu, 1),
+    }
+
+
+def dev_quality(tagger: Tagger) -> dict[str, Any] | None:
+    if not DEV_PATH.exists():
+        print(f"dev set not found at {DEV_PATH}: skipping quality figures")
+        return None
+    with DEV_PATH.open(encoding="utf-8") as lines:
+        result = evaluate_lines(lines, tagger)
+    with DEV_PATH.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    return {
+        "micro_f1": round(result["micro"]["f1"], 3),
+        "macro_f1": round(result["macro"]["f1"], 3),
+        "micro_precision": round(result["micro"]["precision"], 3),
+        "micro_recall": round(result["micro"]["recall"], 3),
+        "items": result["items"],
+        "per_theme_f1": {s: round(v["f1"], 3) for s, v in result["per_theme"].items()},
+        "speed_on_dev_texts": time_tagger(tagger, texts * 10),
+    }
+
+
+def safeguarding_quality(tagger: Tagger) -> dict[str, Any]:
+    true_pos = false_pos = false_neg = total = 0
+    with SAFEGUARDING_PATH.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            flagged = tagger.tag(item["text"]).safeguarding
+            total += 1
+            if flagged and item["concerning"]:
+                true_pos += 1
+            elif flagged:
+                false_pos += 1
+            elif item["concerning"]:
+                false_neg += 1
+    return {
+        "items": total,
+        "recall": round(true_pos / max(1, true_pos + false_neg), 3),
+        "precision": round(true_pos / max(1, true_pos + false_pos), 3),
+    }
+
+
+def full_pipeline() -> dict[str, Any] | None:
+    """PLACE FOR THE LEAD: measure feedback item -> Celery task -> PostgreSQL rows here.
+
+    Return a dict such as {"items_per_second": ...}; None means "not measured".
+    """
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=5000, help="generated items to time")
+    args = parser.parse_args()
+
+    tagger = Tagger(default_codebook())
+    figures: dict[str, Any] = {}
+
+    speed = time_tagger(tagger, generate_items(args.items))
+    figures["speed_generated"] = speed
+    print(
+        f"tagger alone: {speed['items_per_second_cpu']:.0f} items/s of CPU time "
+        f"({speed['items_per_second_wall']:.0f} wall), {speed['items']} generated items of "
+        f"{speed['mean_words']} words on average"
+    )
+
+    dev = dev_quality(tagger)
+    figures["dev"] = dev
+    if dev is not None:
+        print(
+            f"dev set ({dev['items']} items, rules only): micro-F1 {dev['micro_f1']:.3f}, "
+            f"macro-F1 {dev['macro_f1']:.3f}; "
+            f"{dev['speed_on_dev_texts']['items_per_second_cpu']:.0f} items/s on dev texts"
+        )
+
+    guard = safeguarding_quality(tagger)
+    figures["safeguarding"] = guard
+    print(
+        f"safeguarding check set ({guard['items']} sentences): recall {guard['recall']:.3f}, "
+        f"precision {guard['precision']:.3f}"
+    )
+
+    figures["full_pipeline"] = full_pipeline()
+    print(json.dumps(figures, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()

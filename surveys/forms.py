@@ -1,0 +1,366 @@
+"""Forms for the survey builder, kiosk sessions and the respondent pages."""
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCharacterCount,
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovDateInput,
+    GovFileInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from surveys.models import HowAnswered, QuestionType, SourceGroup
+from surveys.services import FREE_TEXT_LIMIT, Choice
+from voice.config import LANGUAGES
+from voice.i18n import _l
+
+PICTURES = ("happy", "sad", "school", "bus", "doctor", "friends", "home", "play", "talk", "wait")
+PICTURE_NAMES = {
+    "happy": _l("Happy"),
+    "sad": _l("Sad"),
+    "school": _l("School"),
+    "bus": _l("Bus"),
+    "doctor": _l("Doctor"),
+    "friends": _l("Friends"),
+    "home": _l("Home"),
+    "play": _l("Play"),
+    "talk": _l("Talking"),
+    "wait": _l("Waiting"),
+}
+LANGUAGE_LABELS = {"en": _l("English"), "cy": _l("Welsh"), "pl": _l("Polish"), "ar": _l("Arabic")}
+AUDIENCE_LABELS = {
+    SourceGroup.YOUNG_PERSON: _l("Young people"),
+    SourceGroup.PARENT_CARER: _l("Parent carers"),
+    SourceGroup.SCHOOL: _l("Schools and settings"),
+    SourceGroup.PROFESSIONAL: _l("Professionals"),
+}
+QUESTION_TYPE_LABELS = {
+    QuestionType.FREE_TEXT: _l("Free text"),
+    QuestionType.SINGLE: _l("Single choice"),
+    QuestionType.MULTIPLE: _l("Multiple choice"),
+    QuestionType.PICTURE: _l("Picture choice"),
+    QuestionType.EMOJI: _l("Face scale (5 faces)"),
+    QuestionType.YES_NO: _l("Yes, no or not sure"),
+    QuestionType.RATING: _l("Rating from 1 to 5"),
+}
+HOW_ANSWERED_LABELS = {
+    HowAnswered.ON_MY_OWN: _l("I answered on my own"),
+    HowAnswered.WITH_HELP: _l("Someone helped me"),
+    HowAnswered.FOR_ME: _l("Someone answered for me"),
+}
+
+
+def _both(plain: object, easy: object | None = None) -> dict[str, dict[str, object]]:
+    return {"en": {"plain": plain, "easy": easy or plain}}
+
+
+# Answers every face-scale, yes/no and rating question shares, translated like the rest of
+# the site (the "en" entry holds lazy strings, so it follows the page language).
+BUILTIN_CHOICES: dict[QuestionType, list[Choice]] = {
+    QuestionType.EMOJI: [
+        Choice("1", _both(_l("Very unhappy")), "face-1"),
+        Choice("2", _both(_l("Unhappy")), "face-2"),
+        Choice("3", _both(_l("OK")), "face-3"),
+        Choice("4", _both(_l("Happy")), "face-4"),
+        Choice("5", _both(_l("Very happy")), "face-5"),
+    ],
+    QuestionType.YES_NO: [
+        Choice("yes", _both(_l("Yes"))),
+        Choice("no", _both(_l("No"))),
+        Choice("not_sure", _both(_l("Not sure"))),
+    ],
+    QuestionType.RATING: [
+        Choice("1", _both(_l("1: very bad"))),
+        Choice("2", _both(_l("2: bad"))),
+        Choice("3", _both(_l("3: OK"))),
+        Choice("4", _both(_l("4: good"))),
+        Choice("5", _both(_l("5: very good"))),
+    ],
+}
+
+SENTENCE_STARTERS = (
+    _l("I like it when…"),
+    _l("I do not like it when…"),
+    _l("It would help me if…"),
+    _l("I wish…"),
+    _l("I feel…"),
+)
+
+
+class SurveyForm(FlaskForm):
+    title = StringField(
+        _l("Title staff see"),
+        widget=GovTextInput(),
+        validators=[DataRequired(_l("Enter a title for the survey")), Length(max=200)],
+    )
+    audience = RadioField(
+        _l("Who is it for?"),
+        widget=GovRadioInput(),
+        choices=[(group.value, label) for group, label in AUDIENCE_LABELS.items()],
+        validators=[InputRequired(_l("Choose who the survey is for"))],
+    )
+    opens_on = DateField(
+        _l("Opening date (optional)"),
+        widget=GovDateInput(),
+        validators=[Optional()],
+        format="%d %m %Y",
+    )
+    closes_on = DateField(
+        _l("Closing date (optional)"),
+        widget=GovDateInput(),
+        validators=[Optional()],
+        format="%d %m %Y",
+    )
+    retention_days = IntegerField(
+        _l("Days to keep the answers"),
+        widget=GovTextInput(),
+        default=365,
+        validators=[
+            InputRequired(_l("Enter how many days to keep the answers")),
+            NumberRange(min=1, max=3650, message=_l("Enter a number from 1 to 3650")),
+        ],
+    )
+    submit = SubmitField(_l("Save survey"), widget=GovSubmitInput())
+
+    def validate_closes_on(self, field: DateField) -> None:
+        if field.data and self.opens_on.data and field.data <= self.opens_on.data:
+            raise ValidationError(_l("The closing date must be after the opening date"))
+
+
+class QuestionForm(FlaskForm):
+    kind = RadioField(
+        _l("Type of question"),
+        widget=GovRadioInput(),
+        choices=[(kind.value, label) for kind, label in QUESTION_TYPE_LABELS.items()],
+        validators=[InputRequired(_l("Choose the type of question"))],
+    )
+    picture = SelectField(
+        _l("Picture beside the question (optional)"),
+        widget=GovSelect(),
+        choices=[("", _l("No picture"))] + [(name, PICTURE_NAMES[name]) for name in PICTURES],
+        validators=[Optional()],
+    )
+    required = BooleanField(_l("Young people must answer this question"), widget=GovCheckboxInput())
+    required_reason = StringField(
+        _l("Why must they answer? (needed if they must)"),
+        widget=GovTextInput(),
+        validators=[Length(max=300)],
+    )
+    submit = SubmitField(_l("Save question"), widget=GovSubmitInput())
+
+    def validate_required_reason(self, field: StringField) -> None:
+        if self.required.data and not (field.data or "").strip():
+            raise ValidationError(_l("Give the reason this question must be answered"))
+
+
+class IntroForm(FlaskForm):
+    submit = SubmitField(_l("Save wordings"), widget=GovSubmitInput())
+
+
+def _add_wording_fields(
+    form_class: type,
+    prefix: str,
+    plain_label: object,
+    easy_label: object,
+    plain_hint: object | None = None,
+) -> None:
+    for lang in LANGUAGES:
+        setattr(
+            form_class,
+            f"{prefix}_{lang}_plain",
+            TextAreaField(
+                plain_label,
+                widget=GovTextArea(),
+                validators=[Length(max=2000)],
+                description=LANGUAGE_LABELS[lang],
+            ),
+        )
+        setattr(
+            form_class,
+            f"{prefix}_{lang}_easy",
+            TextAreaField(
+                easy_label,
+                widget=GovTextArea(),
+                validators=[Length(max=2000)],
+                description=LANGUAGE_LABELS[lang],
+            ),
+        )
+
+
+_add_wording_fields(IntroForm, "title", _l("Title"), _l("Easy read title"))
+_add_wording_fields(IntroForm, "intro", _l("Introduction"), _l("Easy read introduction"))
+_add_wording_fields(QuestionForm, "prompt", _l("Question"), _l("Easy read question"))
+for _lang in LANGUAGES:
+    setattr(
+        QuestionForm,
+        f"options_{_lang}",
+        TextAreaField(
+            _l("Answer options"),
+            widget=GovTextArea(),
+            validators=[Length(max=4000)],
+            description=LANGUAGE_LABELS[_lang],
+        ),
+    )
+QuestionForm.option_pictures = TextAreaField(
+    _l("Pictures for the options (picture choice only)"),
+    widget=GovTextArea(),
+    validators=[Length(max=1000)],
+)
+
+
+def read_wordings(form: FlaskForm, prefix: str) -> dict[str, dict[str, str]]:
+    return {
+        lang: {
+            "plain": (form[f"{prefix}_{lang}_plain"].data or "").strip(),
+            "easy": (form[f"{prefix}_{lang}_easy"].data or "").strip(),
+        }
+        for lang in LANGUAGES
+    }
+
+
+def fill_wordings(form: FlaskForm, prefix: str, wordings: dict | None) -> None:
+    for lang in LANGUAGES:
+        entry = (wordings or {}).get(lang) or {}
+        form[f"{prefix}_{lang}_plain"].data = entry.get("plain", "")
+        form[f"{prefix}_{lang}_easy"].data = entry.get("easy", "")
+
+
+def read_options(form: QuestionForm) -> list[tuple[dict[str, dict[str, str]], str | None]]:
+    """One option a line, "plain wording | easy read wording", lines matching across languages;
+    pictures one a line in the same order."""
+    per_language = {
+        lang: [line for line in (form[f"options_{lang}"].data or "").splitlines() if line.strip()]
+        for lang in LANGUAGES
+    }
+    pictures = [p.strip() for p in (form.option_pictures.data or "").splitlines() if p.strip()]
+    count = max(len(lines) for lines in per_language.values())
+    options = []
+    for index in range(count):
+        wording = {}
+        for lang, lines in per_language.items():
+            plain, _sep, easy = (lines[index] if index < len(lines) else "").partition("|")
+            wording[lang] = {"plain": plain.strip(), "easy": easy.strip()}
+        picture = pictures[index] if index < len(pictures) else None
+        allowed = picture in PICTURES or (picture or "").startswith("upload-")
+        options.append((wording, picture if allowed else None))
+    return options
+
+
+def fill_options(form: QuestionForm, options: list) -> None:
+    for lang in LANGUAGES:
+        form[f"options_{lang}"].data = "\n".join(
+            f"{(o.wording.get(lang) or {}).get('plain', '')} | "
+            f"{(o.wording.get(lang) or {}).get('easy', '')}"
+            for o in options
+        )
+    form.option_pictures.data = "\n".join(o.picture or "" for o in options)
+
+
+class KioskSessionForm(FlaskForm):
+    survey = SelectField(
+        _l("Survey"),
+        widget=GovSelect(),
+        coerce=int,
+        validators=[InputRequired(_l("Choose a survey"))],
+    )
+    group_label = StringField(
+        _l("Name of the group"),
+        widget=GovTextInput(),
+        description=_l("For example, Tuesday youth club, Ellesmere Port"),
+        validators=[DataRequired(_l("Enter the name of the group")), Length(max=120)],
+    )
+    submit = SubmitField(_l("Open the session"), widget=GovSubmitInput())
+
+
+class CloseKioskForm(FlaskForm):
+    submit = SubmitField(_l("Close the session"), widget=GovSubmitInput())
+
+
+class JoinForm(FlaskForm):
+    code = StringField(
+        _l("Type the code"),
+        widget=GovTextInput(),
+        description=_l("The person running your group will tell you the code."),
+        validators=[DataRequired(_l("Type the code. It has 5 letters and numbers."))],
+    )
+    submit = SubmitField(_l("Start"), widget=GovSubmitInput())
+
+
+class StartForm(FlaskForm):
+    submit = SubmitField(_l("Start"), widget=GovSubmitInput())
+
+
+class SingleAnswerForm(FlaskForm):
+    answer = RadioField(validate_choice=False, validators=[Optional()])
+
+
+class MultipleAnswerForm(FlaskForm):
+    answer = SelectMultipleField(validate_choice=False, validators=[Optional()])
+    skip = BooleanField()
+
+
+class TextAnswerForm(FlaskForm):
+    answer = TextAreaField(widget=GovCharacterCount(), validators=[Optional()])
+    skip = BooleanField()
+
+
+class SubmitResponseForm(FlaskForm):
+    idempotency_key = HiddenField()
+    answers = HiddenField()
+    how_answered = RadioField(
+        _l("How did you answer?"),
+        widget=GovRadioInput(),
+        choices=[(how.value, label) for how, label in HOW_ANSWERED_LABELS.items()],
+        validators=[Optional()],
+    )
+    submit = SubmitField(_l("Send my answers"), widget=GovSubmitInput())
+
+
+class CopySurveyForm(FlaskForm):
+    submit = SubmitField(_l("Make a copy"), widget=GovSubmitInput())
+
+
+TEXT_LIMIT = FREE_TEXT_LIMIT
+__all__ = ["BUILTIN_CHOICES", "GovCheckboxesInput", "TEXT_LIMIT"]
+
+
+class PictureForm(FlaskForm):
+    name = StringField(
+        _l("Name of the picture"),
+        widget=GovTextInput(),
+        description=_l("Staff see this name. For example, Our youth club"),
+        validators=[DataRequired(_l("Enter a name for the picture")), Length(max=80)],
+    )
+    picture = FileField(
+        _l("Upload a picture"),
+        widget=GovFileInput(),
+        description=_l("A PNG or JPEG file, 200 KB or smaller."),
+        validators=[FileRequired(_l("Choose a picture to upload"))],
+    )
+    submit = SubmitField(_l("Upload picture"), widget=GovSubmitInput())

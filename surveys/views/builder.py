@@ -1,0 +1,317 @@
+"""The survey builder for staff: settings, wordings, questions, publish checks, open, close."""
+
+from datetime import UTC, date, datetime, time
+
+from flask import abort, current_app, flash, redirect, render_template, url_for
+from werkzeug.wrappers import Response
+
+from surveys import bp
+from surveys.forms import (
+    AUDIENCE_LABELS,
+    LANGUAGE_LABELS,
+    QUESTION_TYPE_LABELS,
+    CopySurveyForm,
+    IntroForm,
+    PictureForm,
+    QuestionForm,
+    SurveyForm,
+    fill_options,
+    fill_wordings,
+    read_options,
+    read_wordings,
+)
+from surveys.models import QuestionType, SourceGroup, Survey, SurveyStatus
+from surveys.services import (
+    PICTURE_MAX_BYTES,
+    SurveyError,
+    add_picture,
+    add_question,
+    close_survey,
+    count_responses,
+    create_survey,
+    delete_question,
+    duplicate_survey,
+    get_survey,
+    list_pictures,
+    list_surveys,
+    missing_wordings,
+    move_question,
+    open_survey,
+    picture_type,
+    update_question,
+    update_survey,
+)
+from voice.accounts.access import role_required
+from voice.accounts.models import Role
+from voice.db import db
+from voice.i18n import _
+
+BUILDERS = (Role.ADMIN, Role.STRATEGY_LEAD, Role.FACILITATOR)
+
+
+def _as_datetime(day: date | None) -> datetime | None:
+    return datetime.combine(day, time.min, tzinfo=UTC) if day else None
+
+
+def _survey(survey_id: int) -> Survey:
+    return get_survey(survey_id) or abort(404)
+
+
+def _problem_text(problem: dict) -> str:
+    language = LANGUAGE_LABELS.get(problem["language"] or "", "")
+    style = _("easy read") if problem["style"] == "easy" else _("plain")
+    where = problem["where"]
+    if where == "no_questions":
+        return _("Add at least one question")
+    if where == "few_options":
+        return _("Question %(number)s: add at least 2 answer options", number=problem["number"])
+    if where == "picture":
+        return _("Question %(number)s: give every option a picture", number=problem["number"])
+    if where == "title":
+        return _("Title: add the %(style)s wording in %(language)s", style=style, language=language)
+    if where == "intro":
+        return _(
+            "Introduction: add the %(style)s wording in %(language)s",
+            style=style,
+            language=language,
+        )
+    if where == "question":
+        return _(
+            "Question %(number)s: add the %(style)s wording in %(language)s",
+            number=problem["number"],
+            style=style,
+            language=language,
+        )
+    return _(
+        "Question %(number)s: add the %(style)s wording of every option in %(language)s",
+        number=problem["number"],
+        style=style,
+        language=language,
+    )
+
+
+def _problems(survey: Survey) -> list[str]:
+    seen: list[str] = []
+    for problem in missing_wordings(survey, current_app.config["LANGUAGES"]):
+        text = _problem_text(problem)
+        if text not in seen:
+            seen.append(text)
+    return seen
+
+
+@bp.route("/staff/surveys")
+@role_required(*BUILDERS)
+def surveys() -> str:
+    return render_template(
+        "surveys/builder/list.html", surveys=list_surveys(), audience_labels=AUDIENCE_LABELS
+    )
+
+
+@bp.route("/staff/surveys/new", methods=["GET", "POST"])
+@role_required(*BUILDERS)
+def new_survey() -> Response | str:
+    form = SurveyForm()
+    if form.validate_on_submit():
+        survey = create_survey(
+            title=form.title.data,
+            audience=SourceGroup(form.audience.data),
+            opens_at=_as_datetime(form.opens_on.data),
+            closes_at=_as_datetime(form.closes_on.data),
+            retention_days=form.retention_days.data,
+        )
+        db.session.commit()
+        return redirect(url_for("surveys.survey", survey_id=survey.id))
+    return render_template("surveys/builder/settings.html", form=form, survey=None)
+
+
+@bp.route("/staff/surveys/<int:survey_id>")
+@role_required(*BUILDERS)
+def survey(survey_id: int) -> str:
+    survey = _survey(survey_id)
+    return render_template(
+        "surveys/builder/survey.html",
+        survey=survey,
+        problems=_problems(survey),
+        type_labels=QUESTION_TYPE_LABELS,
+        audience_labels=AUDIENCE_LABELS,
+        count=count_responses(survey.id),
+        form=CopySurveyForm(),
+    )
+
+
+@bp.route("/staff/surveys/<int:survey_id>/settings", methods=["GET", "POST"])
+@role_required(*BUILDERS)
+def survey_settings(survey_id: int) -> Response | str:
+    survey = _survey(survey_id)
+    form = SurveyForm(
+        data={
+            "title": survey.title,
+            "audience": survey.audience.value,
+            "opens_on": survey.opens_at.date() if survey.opens_at else None,
+            "closes_on": survey.closes_at.date() if survey.closes_at else None,
+            "retention_days": survey.retention_days,
+        }
+    )
+    if form.validate_on_submit():
+        update_survey(
+            survey,
+            title=form.title.data,
+            audience=SourceGroup(form.audience.data),
+            opens_at=_as_datetime(form.opens_on.data),
+            closes_at=_as_datetime(form.closes_on.data),
+            retention_days=form.retention_days.data,
+        )
+        db.session.commit()
+        return redirect(url_for("surveys.survey", survey_id=survey.id))
+    return render_template("surveys/builder/settings.html", form=form, survey=survey)
+
+
+@bp.route("/staff/surveys/<int:survey_id>/wording", methods=["GET", "POST"])
+@role_required(*BUILDERS)
+def survey_wording(survey_id: int) -> Response | str:
+    survey = _survey(survey_id)
+    form = IntroForm()
+    if form.validate_on_submit():
+        update_survey(
+            survey, title_wording=read_wordings(form, "title"), intro=read_wordings(form, "intro")
+        )
+        db.session.commit()
+        return redirect(url_for("surveys.survey", survey_id=survey.id))
+    if not form.is_submitted():
+        fill_wordings(form, "title", survey.title_wording)
+        fill_wordings(form, "intro", survey.intro)
+    return render_template(
+        "surveys/builder/wording.html",
+        form=form,
+        survey=survey,
+        languages=current_app.config["LANGUAGES"],
+        language_labels=LANGUAGE_LABELS,
+    )
+
+
+@bp.route(
+    "/staff/surveys/<int:survey_id>/questions/new",
+    methods=["GET", "POST"],
+    defaults={"question_id": None},
+)
+@bp.route("/staff/surveys/<int:survey_id>/questions/<int:question_id>", methods=["GET", "POST"])
+@role_required(*BUILDERS)
+def edit_question(survey_id: int, question_id: int | None) -> Response | str:
+    survey = _survey(survey_id)
+    asked = next((q for q in survey.questions if q.id == question_id), None)
+    if question_id is not None and asked is None:
+        abort(404)
+    form = QuestionForm()
+    form.picture.choices = list(form.picture.choices) + [
+        (f"upload-{p.id}", p.name) for p in list_pictures()
+    ]
+    if form.validate_on_submit():
+        fields = {
+            "prompt": read_wordings(form, "prompt"),
+            "options": read_options(form),
+            "required": form.required.data,
+            "required_reason": form.required_reason.data,
+            "picture": form.picture.data or None,
+        }
+        if asked is None:
+            add_question(survey, kind=QuestionType(form.kind.data), **fields)
+        else:
+            update_question(asked, kind=QuestionType(form.kind.data), **fields)
+        db.session.commit()
+        return redirect(url_for("surveys.survey", survey_id=survey.id))
+    if not form.is_submitted() and asked is not None:
+        form.kind.data = asked.kind.value
+        form.picture.data = asked.picture or ""
+        form.required.data = asked.required
+        form.required_reason.data = asked.required_reason or ""
+        fill_wordings(form, "prompt", asked.prompt)
+        fill_options(form, asked.options)
+    return render_template(
+        "surveys/builder/question.html",
+        form=form,
+        survey=survey,
+        question=asked,
+        languages=current_app.config["LANGUAGES"],
+        language_labels=LANGUAGE_LABELS,
+    )
+
+
+@bp.route(
+    "/staff/surveys/<int:survey_id>/questions/<int:question_id>/<any(up, down):step>",
+    methods=["POST"],
+)
+@role_required(*BUILDERS)
+def move(survey_id: int, question_id: int, step: str) -> Response:
+    survey = _survey(survey_id)
+    asked = next((q for q in survey.questions if q.id == question_id), None) or abort(404)
+    if CopySurveyForm().validate_on_submit():
+        move_question(asked, -1 if step == "up" else 1)
+        db.session.commit()
+    return redirect(url_for("surveys.survey", survey_id=survey.id))
+
+
+@bp.route("/staff/surveys/<int:survey_id>/questions/<int:question_id>/delete", methods=["POST"])
+@role_required(*BUILDERS)
+def remove_question(survey_id: int, question_id: int) -> Response:
+    survey = _survey(survey_id)
+    asked = next((q for q in survey.questions if q.id == question_id), None) or abort(404)
+    if CopySurveyForm().validate_on_submit():
+        delete_question(asked)
+        db.session.commit()
+        flash(_("The question has been removed."))
+    return redirect(url_for("surveys.survey", survey_id=survey.id))
+
+
+@bp.route("/staff/surveys/<int:survey_id>/<any(open, close, copy):action>", methods=["POST"])
+@role_required(*BUILDERS)
+def change_status(survey_id: int, action: str) -> Response | str:
+    survey = _survey(survey_id)
+    if not CopySurveyForm().validate_on_submit():
+        abort(400)
+    if action == "copy":
+        copy = duplicate_survey(survey, _("Copy of %(title)s", title=survey.title))
+        db.session.commit()
+        flash(_("A copy has been made. It is a draft."))
+        return redirect(url_for("surveys.survey", survey_id=copy.id))
+    if action == "close":
+        close_survey(survey)
+        db.session.commit()
+        flash(_("The survey is closed."))
+        return redirect(url_for("surveys.survey", survey_id=survey.id))
+    try:
+        open_survey(survey, current_app.config["LANGUAGES"])
+    except SurveyError:
+        return render_template(
+            "surveys/builder/survey.html",
+            survey=survey,
+            problems=_problems(survey),
+            type_labels=QUESTION_TYPE_LABELS,
+            audience_labels=AUDIENCE_LABELS,
+            count=count_responses(survey.id),
+            form=CopySurveyForm(),
+            publish_refused=True,
+        ), 400
+    db.session.commit()
+    flash(_("The survey is open for answers."))
+    return redirect(url_for("surveys.survey", survey_id=survey.id))
+
+
+__all__ = ["SurveyStatus"]
+
+
+@bp.route("/staff/surveys/pictures", methods=["GET", "POST"])
+@role_required(*BUILDERS)
+def pictures() -> Response | str:
+    form = PictureForm()
+    if form.validate_on_submit():
+        data = form.picture.data.read(PICTURE_MAX_BYTES + 1)
+        if picture_type(data) is None:
+            form.picture.errors.append(_("The picture must be a PNG or JPEG file"))
+        elif len(data) > PICTURE_MAX_BYTES:
+            form.picture.errors.append(_("The picture must be 200 KB or smaller"))
+        else:
+            picture = add_picture(name=form.name.data, data=data)
+            db.session.commit()
+            flash(_("Picture uploaded. Its name for questions is upload-%(id)s.", id=picture.id))
+            return redirect(url_for("surveys.pictures"))
+    return render_template("surveys/builder/pictures.html", form=form, pictures=list_pictures())

@@ -1,0 +1,409 @@
+"""The respondent engine: start, one question a page, check answers, send, thank you.
+
+Driven entirely by Survey rows, so feedback forms (Survey.kind FORM) reuse it unchanged."""
+
+import json
+from urllib.parse import urlencode
+
+from flask import (
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    session,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response
+
+from surveys import bp
+from surveys.forms import (
+    BUILTIN_CHOICES,
+    SENTENCE_STARTERS,
+    MultipleAnswerForm,
+    SingleAnswerForm,
+    StartForm,
+    SubmitResponseForm,
+    TextAnswerForm,
+)
+from surveys.models import HowAnswered, Question, QuestionType, Survey
+from surveys.services import (
+    FREE_TEXT_LIMIT,
+    SKIP,
+    announce_feedback,
+    choices_for,
+    clean_answer,
+    discard_draft,
+    find_live_kiosk_session,
+    find_response,
+    get_draft,
+    get_picture,
+    get_survey,
+    is_accepting,
+    save_answer,
+    start_draft,
+    submit_response,
+    wording_text,
+)
+from voice.accounts.access import public
+from voice.db import db
+from voice.extensions import limiter
+from voice.i18n import _
+
+DRAFTS = "survey_drafts"
+KIOSK = "kiosk_code"
+EASY = "easy_read"
+
+
+def _public_post_limit() -> str:
+    return current_app.config["PUBLIC_POST_RATE_LIMIT"]
+
+
+def _kiosk_key() -> str:
+    return f"kiosk:{session.get(KIOSK) or 'none'}"
+
+
+def _easy_read(survey: Survey | None = None) -> bool:
+    asked = request.args.get("easy")
+    if asked in {"0", "1"}:
+        session[EASY] = asked == "1"
+    return bool(session.get(EASY, False))
+
+
+def _survey_or_404(survey_id: int) -> Survey:
+    return get_survey(survey_id) or abort(404)
+
+
+def _can_answer(survey: Survey) -> bool:
+    previewing = current_user.is_authenticated
+    return is_accepting(survey) or previewing
+
+
+def _token(survey: Survey) -> str | None:
+    return (session.get(DRAFTS) or {}).get(str(survey.id))
+
+
+def _set_token(survey: Survey, token: str | None) -> None:
+    drafts = dict(session.get(DRAFTS) or {})
+    if token is None:
+        drafts.pop(str(survey.id), None)
+    else:
+        drafts[str(survey.id)] = token
+    session[DRAFTS] = drafts
+
+
+def _context(survey: Survey, **extra: object) -> dict[str, object]:
+    language = str(get_locale())
+    easy = _easy_read(survey)
+    switch_args = request.args.to_dict()
+    switch_args["easy"] = "0" if easy else "1"
+    kiosk = find_live_kiosk_session(session.get(KIOSK))
+    if kiosk is not None and kiosk.survey_id != survey.id:
+        kiosk = None
+
+    def word(wordings: dict | None) -> str:
+        return wording_text(wordings, language, easy)
+
+    return {
+        "survey": survey,
+        "easy": easy,
+        "word": word,
+        "language": language,
+        "kiosk": kiosk,
+        "idle_seconds": current_app.config.get("KIOSK_IDLE_SECONDS", 180),
+        "total": len(survey.questions),
+        "switch_url": f"{request.path}?{urlencode(switch_args)}",
+        **extra,
+    }
+
+
+def _closed(survey: Survey) -> tuple[str, int]:
+    return render_template("surveys/respond/closed.html", **_context(survey)), 410
+
+
+def _problem(survey: Survey, message: str, status: int = 400) -> tuple[str, int]:
+    return render_template(
+        "surveys/respond/problem.html", message=message, **_context(survey)
+    ), status
+
+
+@bp.route("/s/<int:survey_id>")
+@public
+def start(survey_id: int) -> str | tuple[str, int]:
+    survey = _survey_or_404(survey_id)
+    if not _can_answer(survey):
+        return _closed(survey)
+    return render_template("surveys/respond/start.html", form=StartForm(), **_context(survey))
+
+
+@bp.route("/s/<int:survey_id>/start", methods=["POST"])
+@limiter.limit(_public_post_limit, methods=["POST"])
+@limiter.limit(_public_post_limit, key_func=_kiosk_key, methods=["POST"])
+@public
+def begin(survey_id: int) -> Response | tuple[str, int]:
+    survey = _survey_or_404(survey_id)
+    if not _can_answer(survey):
+        return _closed(survey)
+    StartForm().validate_on_submit() or abort(400)
+    discard_draft(_token(survey))
+    draft = start_draft(survey)
+    db.session.commit()
+    _set_token(survey, draft.token)
+    return redirect(url_for("surveys.question", survey_id=survey.id, number=1))
+
+
+def _answer_form(question: Question, choices: list, stored: dict | None) -> FlaskForm:
+    stored = stored or {}
+    if question.kind is QuestionType.FREE_TEXT:
+        form = TextAnswerForm(
+            data={"answer": stored.get("text") or "", "skip": bool(stored.get("skipped"))}
+        )
+    elif question.kind is QuestionType.MULTIPLE:
+        form = MultipleAnswerForm(
+            data={"answer": stored.get("choices") or [], "skip": bool(stored.get("skipped"))}
+        )
+    else:
+        value = SKIP if stored.get("skipped") else (stored.get("choices") or [None])[0]
+        form = SingleAnswerForm(data={"answer": value})
+    form.answer.choices = [(c.value, c.value) for c in choices] + [(SKIP, SKIP)]
+    return form
+
+
+def _posted_answer(question: Question) -> tuple[list[str], str | None]:
+    if question.kind is QuestionType.FREE_TEXT:
+        values = [SKIP] if request.form.get("skip") else []
+        return values, request.form.get("answer", "")
+    values = request.form.getlist("answer")
+    if request.form.get("skip"):
+        values.append(SKIP)
+    return values, None
+
+
+def _error_text(code: str, question: Question) -> str:
+    if code == "too_long":
+        return _(
+            "Your answer is too long. Use %(limit)s characters or fewer.",
+            limit=f"{FREE_TEXT_LIMIT:,}",
+        )
+    if code == "bad_choice":
+        return _("That answer is not on the list. Choose an answer from the list.")
+    if question.required:
+        return _(
+            "Please answer this question. We need it because: %(reason)s",
+            reason=question.required_reason or "",
+        )
+    if code == "empty_text":
+        return _("Write your answer, or choose “I don't want to answer”.")
+    return _("Choose an answer, or choose “I don't want to answer”.")
+
+
+@bp.route("/s/<int:survey_id>/questions/<int:number>", methods=["GET", "POST"])
+@limiter.limit(_public_post_limit, methods=["POST"])
+@limiter.limit(_public_post_limit, key_func=_kiosk_key, methods=["POST"])
+@public
+def question(survey_id: int, number: int) -> Response | str | tuple[str, int]:
+    survey = _survey_or_404(survey_id)
+    if not _can_answer(survey):
+        return _closed(survey)
+    draft = get_draft(_token(survey), survey.id)
+    if draft is None:
+        return redirect(url_for("surveys.start", survey_id=survey.id))
+    if not 1 <= number <= len(survey.questions):
+        return _problem(
+            survey, _("We could not find that question. Your other answers are kept."), 404
+        )
+    asked = survey.questions[number - 1]
+    choices = choices_for(asked, BUILTIN_CHOICES)
+    form = _answer_form(asked, choices, (draft.answers or {}).get(str(asked.id)))
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        values, text = _posted_answer(asked)
+        cleaned = clean_answer(asked, values, text, BUILTIN_CHOICES)
+        if isinstance(cleaned, str):
+            form.answer.errors = [_error_text(cleaned, asked)]
+        else:
+            save_answer(draft, asked.id, cleaned)
+            db.session.commit()
+            if number < len(survey.questions) and request.args.get("change") != "1":
+                return redirect(url_for("surveys.question", survey_id=survey.id, number=number + 1))
+            return redirect(url_for("surveys.check_answers", survey_id=survey.id))
+    back = (
+        url_for("surveys.question", survey_id=survey.id, number=number - 1)
+        if number > 1
+        else url_for("surveys.start", survey_id=survey.id)
+    )
+    return render_template(
+        "surveys/respond/question.html",
+        form=form,
+        question=asked,
+        choices=choices,
+        number=number,
+        back=back,
+        starters=SENTENCE_STARTERS,
+        limit=FREE_TEXT_LIMIT,
+        skip=SKIP,
+        **_context(survey),
+    )
+
+
+def _summary(survey: Survey, answers: dict, language: str, easy: bool) -> list[dict]:
+    rows = []
+    for number, asked in enumerate(survey.questions, start=1):
+        answer = answers.get(str(asked.id))
+        choices = {c.value: c for c in choices_for(asked, BUILTIN_CHOICES)}
+        if answer is None:
+            shown = _("Not answered yet")
+        elif answer.get("skipped"):
+            shown = _("I don't want to answer")
+        elif answer.get("text"):
+            shown = answer["text"]
+        else:
+            shown = ", ".join(
+                wording_text(choices[v].wording, language, easy)
+                for v in answer.get("choices", [])
+                if v in choices
+            )
+        rows.append(
+            {
+                "number": number,
+                "question": wording_text(asked.prompt, language, easy),
+                "answer": shown,
+            }
+        )
+    return rows
+
+
+@bp.route("/s/<int:survey_id>/check")
+@public
+def check_answers(survey_id: int) -> Response | str | tuple[str, int]:
+    survey = _survey_or_404(survey_id)
+    if not _can_answer(survey):
+        return _closed(survey)
+    draft = get_draft(_token(survey), survey.id)
+    if draft is None:
+        return redirect(url_for("surveys.start", survey_id=survey.id))
+    context = _context(survey)
+    form = SubmitResponseForm(
+        data={"idempotency_key": draft.token, "answers": json.dumps(draft.answers or {})}
+    )
+    return render_template(
+        "surveys/respond/check.html",
+        form=form,
+        rows=_summary(survey, draft.answers or {}, context["language"], context["easy"]),
+        **context,
+    )
+
+
+def _answers_from_form(survey: Survey, raw: str) -> dict | None:
+    """Answers sent with the final form (an offline resend); checked like any other answer."""
+    try:
+        posted = json.loads(raw or "{}")
+    except ValueError:
+        return None
+    if not isinstance(posted, dict):
+        return None
+    known = {str(q.id): q for q in survey.questions}
+    answers = {}
+    for key, answer in posted.items():
+        if key not in known or not isinstance(answer, dict):
+            return None
+        values = [str(v) for v in answer.get("choices") or []]
+        if answer.get("skipped"):
+            values.append(SKIP)
+        cleaned = clean_answer(known[key], values, answer.get("text"), BUILTIN_CHOICES)
+        if isinstance(cleaned, str):
+            return None
+        answers[key] = cleaned
+    return answers
+
+
+@bp.route("/s/<int:survey_id>/send", methods=["POST"])
+@limiter.limit(_public_post_limit, methods=["POST"])
+@limiter.limit(_public_post_limit, key_func=_kiosk_key, methods=["POST"])
+@public
+def send(survey_id: int) -> Response | str | tuple[str, int]:
+    survey = _survey_or_404(survey_id)
+    form = SubmitResponseForm()
+    if not form.validate_on_submit():
+        abort(400)
+    key = (form.idempotency_key.data or "").strip()[:64]
+    if len(key) < 16:
+        return _problem(survey, _("Something went wrong. Please start the survey again."))
+    if find_response(key) is not None:
+        return redirect(url_for("surveys.thank_you", survey_id=survey.id))
+    if not is_accepting(survey):
+        return _closed(survey)
+    draft = get_draft(key, survey.id)
+    answers = draft.answers if draft is not None else _answers_from_form(survey, form.answers.data)
+    if answers is None:
+        return _problem(
+            survey, _("Some answers could not be read. Please go back and check your answers.")
+        )
+    context = _context(survey)
+    how = HowAnswered(form.how_answered.data) if form.how_answered.data else None
+    _response, item_ids = submit_response(
+        survey,
+        idempotency_key=key,
+        answers=answers,
+        language=context["language"],
+        easy_read=context["easy"],
+        how_answered=how,
+        kiosk=context["kiosk"],
+    )
+    discard_draft(key)
+    db.session.commit()
+    announce_feedback(item_ids)
+    _set_token(survey, None)
+    if request.headers.get("X-Voice-Offline-Resend") == "1":
+        return Response("stored", status=201, mimetype="text/plain")
+    return redirect(url_for("surveys.thank_you", survey_id=survey.id))
+
+
+@bp.route("/s/<int:survey_id>/thank-you")
+@public
+def thank_you(survey_id: int) -> str:
+    survey = _survey_or_404(survey_id)
+    return render_template("surveys/respond/thank_you.html", form=StartForm(), **_context(survey))
+
+
+@bp.route("/s/<int:survey_id>/start-again", methods=["POST"])
+@limiter.limit(_public_post_limit, methods=["POST"])
+@public
+def start_again(survey_id: int) -> Response:
+    """Clear this tablet's answers in progress (the kiosk idle reset, or "start again")."""
+    survey = _survey_or_404(survey_id)
+    StartForm().validate_on_submit() or abort(400)
+    discard_draft(_token(survey))
+    db.session.commit()
+    _set_token(survey, None)
+    return redirect(url_for("surveys.start", survey_id=survey.id))
+
+
+@bp.route("/s/service-worker.js")
+@public
+def service_worker() -> Response:
+    """Served from /s/ so it may look after every survey page (a worker's reach is its path)."""
+    response = send_from_directory(
+        current_app.static_folder,
+        "js/survey-service-worker.js",
+        mimetype="text/javascript",
+        max_age=0,
+    )
+    response.headers["Service-Worker-Allowed"] = "/s/"
+    return response
+
+
+@bp.route("/pictures/<int:picture_id>")
+@public
+def picture(picture_id: int) -> Response:
+    """An uploaded picture, served with its checked type; never run as anything else."""
+    stored = get_picture(picture_id) or abort(404)
+    response = Response(stored.data, mimetype=stored.content_type)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response

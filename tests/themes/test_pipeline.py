@@ -1,0 +1,191 @@
+"""Tagging through the real Celery worker: what ends up stored for each feedback item."""
+
+import json
+import time
+from collections.abc import Callable
+
+from flask import Flask
+from sqlalchemy import func, select
+
+from surveys.models import Channel, FeedbackItem, SourceGroup
+from surveys.services import add_feedback_item, announce_feedback
+from tests.factories import make_feedback_item
+from themes import services, tasks
+from themes.models import ItemAnalysis, ItemTheme, SafeguardingFlag, TagSource, Theme
+from voice.db import db
+
+
+def _wait_for(check: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        db.session.rollback()  # see the worker's commits
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError("the worker did not finish in time")
+
+
+def _slugs(item_id: int) -> set[str]:
+    return set(services.item_slugs(item_id))
+
+
+def _announce(app: Flask, *texts: str) -> list[int]:
+    with app.app_context():
+        items = [
+            add_feedback_item(text=text, source_group=SourceGroup.YOUNG_PERSON, channel=Channel.WEB)
+            for text in texts
+        ]
+        db.session.commit()
+        ids = [item.id for item in items]
+        announce_feedback(ids)
+        return ids
+
+
+def _all_tagged(ids: list[int]) -> Callable[[], bool]:
+    def check() -> bool:
+        count = db.session.scalar(
+            select(func.count(FeedbackItem.id)).where(
+                FeedbackItem.id.in_(ids), FeedbackItem.tagged_at.is_not(None)
+            )
+        )
+        return count == len(ids)
+
+    return check
+
+
+def test_new_feedback_is_tagged_by_the_worker_when_surveys_announce_it(
+    app: Flask, celery_worker: object
+) -> None:
+    ids = _announce(
+        app,
+        "We waited 18 months for speech and language therapy and the school did nothing",
+        "The skool bus never turns up and I am late every day",
+        "I had to wait ages for an autisum assesment",
+    )
+    with app.app_context():
+        _wait_for(_all_tagged(ids))
+        multi, bus, misspelt = (_slugs(item_id) for item_id in ids)
+        assert {"waiting-times", "speech-language"} <= multi
+        assert "transport" in bus
+        assert "waiting-times" in misspelt
+        analysis = db.session.scalar(select(ItemAnalysis).where(ItemAnalysis.item_id == ids[0]))
+        assert analysis.sentiment_label in {"negative", "mixed", "neutral", "positive"}
+        assert analysis.redacted_text.startswith("We waited 18 months")
+        row = db.session.scalar(select(ItemTheme).where(ItemTheme.item_id == ids[0]))
+        assert row.source is TagSource.AUTO
+        assert json.loads(row.evidence)
+
+
+def test_negated_complaint_differs_from_missing_service_when_tagged(app: Flask) -> None:
+    with app.app_context():
+        fine = make_feedback_item(text="There were no problems with transport at all, it was great")
+        missing = make_feedback_item(text="There is no transport so he cannot get to college")
+        services.tag_items([fine.id, missing.id])
+        db.session.commit()
+        scores = dict(
+            db.session.execute(select(ItemAnalysis.item_id, ItemAnalysis.sentiment)).all()
+        )
+        assert scores[fine.id] > 0
+        assert scores[missing.id] < 0
+
+
+def test_tagging_twice_stores_one_set_of_rows_when_the_task_runs_again(app: Flask) -> None:
+    with app.app_context():
+        item = make_feedback_item(text="No short breaks or respite for two years, we are exhausted")
+        tasks.tag_items.run([item.id])
+        first = db.session.execute(
+            select(Theme.slug, ItemTheme.confidence).join(ItemTheme.theme)
+        ).all()
+        tasks.tag_items.run([item.id])
+        second = db.session.execute(
+            select(Theme.slug, ItemTheme.confidence).join(ItemTheme.theme)
+        ).all()
+        assert sorted(first) == sorted(second)
+        assert "short-breaks" in {slug for slug, _c in second}
+        assert db.session.scalar(select(func.count(ItemAnalysis.id))) == 1
+
+
+def test_human_decisions_survive_when_everything_is_re_tagged(
+    app: Flask, celery_worker: object
+) -> None:
+    with app.app_context():
+        item = make_feedback_item(text="The bus to school is always late and the driver shouts")
+        services.tag_items([item.id])
+        db.session.commit()
+        assert "transport" in _slugs(item.id)
+        themes = {theme.slug: theme.id for theme in services.list_themes()}
+        # The person removes transport and adds friendships instead.
+        services.save_review(item.id, [themes["friendships"]], user_id=None)
+        job = services.start_retag_job(user_id=None)
+        db.session.commit()
+        tasks.retag_all.delay(job.id)
+        _wait_for(lambda: services.latest_retag_job().status.value == "done")
+        assert _slugs(item.id) == {"friendships"}
+        assert services.latest_retag_job().done == 1
+
+
+def test_sweep_tags_items_whose_announcement_was_lost_when_beat_runs(
+    app: Flask, celery_worker: object
+) -> None:
+    with app.app_context():
+        item = make_feedback_item(text="Nobody listens to what I want in my EHC plan")
+        assert item.tagged_at is None
+        tasks.sweep_untagged.delay()
+        _wait_for(_all_tagged([item.id]))
+        assert "being-heard" in _slugs(item.id)
+
+
+def test_non_english_text_is_stored_and_shown_when_tagged(app: Flask) -> None:
+    with app.app_context():
+        item = make_feedback_item(text="لا أحد يستمع إلى ابني في المدرسة", language="ar")
+        services.tag_items([item.id])
+        db.session.commit()
+        analysis = db.session.scalar(select(ItemAnalysis).where(ItemAnalysis.item_id == item.id))
+        assert analysis.redacted_text == "لا أحد يستمع إلى ابني في المدرسة"
+
+
+def test_personal_details_are_redacted_when_stored(app: Flask) -> None:
+    with app.app_context():
+        item = make_feedback_item(
+            text="Call me on 07700 900123 or email jo.bloggs@example.com, we live at "
+            "14 Church Road, LS1 4AP"
+        )
+        services.tag_items([item.id])
+        db.session.commit()
+        shown = services.shown_text(item.id)
+        assert "07700" not in shown
+        assert "example.com" not in shown
+        assert "LS1 4AP" not in shown
+        assert "[email]" in shown
+
+
+def test_comment_is_held_back_until_closed_when_it_may_disclose_harm(app: Flask) -> None:
+    with app.app_context():
+        item = make_feedback_item(
+            text="My stepdad hits me when mum is out and I am scared to go home"
+        )
+        services.tag_items([item.id])
+        db.session.commit()
+        flag = db.session.scalar(
+            select(SafeguardingFlag).where(SafeguardingFlag.item_id == item.id)
+        )
+        assert flag is not None
+        assert services.shown_text(item.id) == ""
+        services.close_flag(flag, action_taken="Referred to MASH", user_id=None)
+        db.session.commit()
+        assert services.shown_text(item.id) != ""
+
+
+def test_sweep_and_retraining_are_scheduled_when_beat_runs(app: Flask) -> None:
+    schedule = app.extensions["celery"].conf.beat_schedule
+    tasks_scheduled = {entry["task"] for entry in schedule.values()}
+    assert {"themes.sweep_untagged", "themes.retrain_model"} <= tasks_scheduled
+
+
+def test_tagging_is_retried_with_back_off_when_the_database_fails(app: Flask) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    task = app.extensions["celery"].tasks["themes.tag_items"]
+    assert OperationalError in task.autoretry_for
+    assert task.retry_backoff is True
+    assert task.max_retries >= 3

@@ -1,0 +1,179 @@
+"""Closing the loop: batched emails through a real SMTP server, and one-click unsubscribe."""
+
+import socket
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from email import message_from_bytes
+from email.message import Message
+
+import pytest
+from aiosmtpd.controller import Controller
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from surveys.intake_services import add_contact_request
+from surveys.models import FeedbackItem, SourceGroup
+from tests.conftest import csrf_token
+from tests.factories import make_action, make_statement, make_voice
+from voice.db import db
+from voice.tracker import services, tasks
+from voice.tracker.models import ActionStatus, FollowUp, FollowUpMail
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list[Message] = []
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def inbox(app: Flask) -> Iterator[Inbox]:
+    handler = Inbox()
+    with socket.socket() as probe:  # a free port: aiosmtpd checks its own port at start
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    saved = {key: app.config[key] for key in ("MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS")}
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False)
+    yield handler
+    app.config.update(saved)
+    controller.stop()
+
+
+def _parent_waiting(app: Flask, email: str = "parent@example.org") -> tuple[int, int]:
+    """A parent who asked to hear back about a comment linked to a published statement."""
+    with app.app_context():
+        item = make_voice(source_group=SourceGroup.PARENT_CARER)
+        action = make_action()
+        make_statement(actions=(action,), items=(item,), published=True)
+        contact_id, _token = add_contact_request(email=email, source_group=SourceGroup.PARENT_CARER)
+        db.session.commit()
+        services.follow_up(contact_id, [item.id])
+        db.session.commit()
+        return contact_id, action.id
+
+
+def _finish(app: Flask, action_id: int, status: ActionStatus = ActionStatus.DONE) -> None:
+    from voice.tracker.models import Action
+
+    with app.app_context():
+        services.update_action(db.session.get(Action, action_id), by_id=None, status=status)
+        db.session.commit()
+
+
+def _wait_for(inbox: Inbox, count: int) -> None:
+    deadline = time.monotonic() + 20
+    while len(inbox.messages) < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def test_parent_gets_one_email_when_the_linked_action_is_done(
+    app: Flask, inbox: Inbox, celery_worker: object
+) -> None:
+    contact_id, action_id = _parent_waiting(app)
+    _finish(app, action_id)
+    tasks.send_follow_ups.delay()
+    _wait_for(inbox, 1)
+    assert len(inbox.messages) == 1
+    message = inbox.messages[0]
+    assert message["To"] == "parent@example.org"
+    body = message.get_payload(decode=True).decode()
+    assert "Weekly drop-in for families waiting for speech therapy: now Done" in body
+    assert "/you-said-we-did/unsubscribe/" in body
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_no_second_email_within_a_week_when_the_status_changes_again(
+    app: Flask, inbox: Inbox
+) -> None:
+    contact_id, action_id = _parent_waiting(app)
+    _finish(app, action_id, ActionStatus.IN_PROGRESS)
+    with app.app_context():
+        assert tasks.send_follow_ups() == 1
+    _finish(app, action_id, ActionStatus.DONE)
+    with app.app_context():
+        assert tasks.send_follow_ups() == 0
+        # A week later the waiting news goes out in one email.
+        row = db.session.scalar(select(FollowUpMail))
+        row.last_sent_at -= timedelta(days=7, minutes=1)
+        db.session.commit()
+        assert tasks.send_follow_ups() == 1
+    assert len(inbox.messages) == 2
+    assert "now Done" in inbox.messages[1].get_payload(decode=True).decode()
+
+
+def test_nobody_is_emailed_when_nothing_linked_changed(app: Flask, inbox: Inbox) -> None:
+    _parent_waiting(app)
+    with app.app_context():
+        assert tasks.send_follow_ups() == 0
+    assert inbox.messages == []
+
+
+def test_unsubscribe_link_stops_the_emails_when_followed_without_login(
+    app: Flask, client: FlaskClient, inbox: Inbox
+) -> None:
+    contact_id, action_id = _parent_waiting(app)
+    with app.app_context():
+        token = tasks.unsubscribe_serializer().dumps(contact_id)
+    path = f"/you-said-we-did/unsubscribe/{token}"
+    assert "Stop emails about what we did" in client.get(path).get_data(as_text=True)
+    response = client.post(path)  # one-click, as a mail app sends it: no form token
+    assert "You will not get these emails any more" in response.get_data(as_text=True)
+    _finish(app, action_id)
+    with app.app_context():
+        assert db.session.scalars(select(FollowUp)).first() is None
+        assert tasks.send_follow_ups() == 0
+    assert inbox.messages == []
+
+
+def test_unsubscribe_shows_a_clear_message_when_the_link_was_changed(
+    app: Flask, client: FlaskClient
+) -> None:
+    contact_id, _ = _parent_waiting(app)
+    with app.app_context():
+        token = tasks.unsubscribe_serializer().dumps(contact_id)
+    response = client.post(f"/you-said-we-did/unsubscribe/{token[:-2]}xx")
+    assert response.status_code == 400
+    assert "The link is not complete or has been changed" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalars(select(FollowUp)).first() is not None
+
+
+def test_unsubscribe_shows_a_clear_message_when_the_link_has_expired(
+    app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contact_id, _ = _parent_waiting(app)
+    with app.app_context():
+        token = tasks.unsubscribe_serializer().dumps(contact_id)
+    monkeypatch.setattr(tasks, "UNSUBSCRIBE_MAX_AGE", -1)
+    response = client.get(f"/you-said-we-did/unsubscribe/{token}")
+    assert response.status_code == 400
+    assert "The link is too old" in response.get_data(as_text=True)
+
+
+def test_feedback_form_asks_the_tracker_to_follow_up_when_the_person_wants_a_reply(
+    app: Flask, client: FlaskClient
+) -> None:
+    path = "/tell-us/parent-carers"
+    client.post(
+        path,
+        data={
+            "csrf_token": csrf_token(client, path),
+            "working": "The new SENCo listens",
+            "not_working": "No short breaks in the holidays",
+            "consent_to_quote": "no",
+            "wants_reply": "y",
+            "email": "parent@example.org",
+        },
+    )
+    with app.app_context():
+        followed = set(db.session.scalars(select(FollowUp.item_id)))
+        items = set(db.session.scalars(select(FeedbackItem.id)))
+    assert followed == items
+    assert len(items) == 2

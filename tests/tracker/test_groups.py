@@ -1,0 +1,71 @@
+"""A facilitator sees what happened to the views of a group they ran a tablet session for."""
+
+from collections.abc import Callable
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from surveys.models import Channel, SourceGroup, SurveyResponse
+from surveys.services import add_feedback_item
+from tests.factories import make_action, make_kiosk_session, make_statement, make_survey
+from voice.accounts.models import Role, User
+from voice.db import db
+from voice.tracker.models import ActionStatus
+
+
+def _group_view(app: Flask, opened_by: int | None) -> int:
+    with app.app_context():
+        survey = make_survey()
+        kiosk = make_kiosk_session(survey=survey, group_label="Tuesday youth club")
+        kiosk.opened_by_id = opened_by
+        response = SurveyResponse(
+            survey_id=survey.id,
+            kiosk_session_id=kiosk.id,
+            idempotency_key="abc123",
+            channel=Channel.KIOSK,
+        )
+        db.session.add(response)
+        item = add_feedback_item(
+            text="The wait is too long",
+            source_group=SourceGroup.YOUNG_PERSON,
+            channel=Channel.KIOSK,
+            dedupe_key="response:abc123:1",
+        )
+        db.session.commit()
+        action = make_action(title="Shorter waits for therapy", status=ActionStatus.IN_PROGRESS)
+        make_statement(actions=(action,), items=(item,), published=True)
+        return kiosk.id
+
+
+def test_facilitator_sees_what_happened_when_they_ran_the_session(
+    app: Flask, client: FlaskClient, login_as: Callable[..., User]
+) -> None:
+    facilitator = login_as(Role.FACILITATOR)
+    kiosk_id = _group_view(app, facilitator.id)
+    listing = client.get("/tracker/our-groups").get_data(as_text=True)
+    assert "Tuesday youth club" in listing
+    page = client.get(f"/tracker/our-groups/{kiosk_id}").get_data(as_text=True)
+    assert "What happened to Tuesday youth club's views" in page
+    assert "The group gave 1 comment." in page
+    assert "We did: Shorter waits for therapy" in page
+    assert "In progress" in page
+
+
+def test_facilitator_is_refused_when_someone_else_ran_the_session(
+    app: Flask, client: FlaskClient, login_as: Callable[..., User]
+) -> None:
+    login_as(Role.FACILITATOR)
+    kiosk_id = _group_view(app, None)
+    assert client.get(f"/tracker/our-groups/{kiosk_id}").status_code == 403
+    assert "Tuesday youth club" not in client.get("/tracker/our-groups").get_data(as_text=True)
+
+
+def test_group_poster_shows_the_group_and_a_qr_code_when_the_facilitator_prints_it(
+    app: Flask, client: FlaskClient, login_as: Callable[..., User]
+) -> None:
+    facilitator = login_as(Role.FACILITATOR)
+    kiosk_id = _group_view(app, facilitator.id)
+    page = client.get(f"/tracker/our-groups/{kiosk_id}/poster").get_data(as_text=True)
+    assert "You said, we did: Tuesday youth club" in page
+    assert "Shorter waits for therapy" in page
+    assert '<svg aria-hidden="true"' in page

@@ -1,0 +1,53 @@
+"""`voice themes tag FILE` and `voice themes evaluate FILE`: JSON lines in and out, no writes."""
+
+import json
+from typing import IO
+
+import click
+
+from themes.tagger import Tagger
+from themes.tagger.jsonl import evaluate_lines, tag_lines
+
+
+def _current_tagger() -> Tagger:
+    from themes.services import read_only_tagger
+
+    return read_only_tagger()
+
+
+@click.group("themes")
+def themes_cli() -> None:
+    """Tag and evaluate feedback text with the current codebook."""
+
+
+@themes_cli.command("tag")
+@click.argument("file", type=click.File("r", encoding="utf-8", lazy=False))
+def tag_command(file: IO[str]) -> None:
+    """Read lines {"id", "text"} from FILE ("-" for standard input); print one result a line."""
+    tagger = _current_tagger()
+    for line in tag_lines(file, tagger):
+        click.echo(line)
+
+
+@themes_cli.command("evaluate")
+@click.argument("file", type=click.File("r", encoding="utf-8", lazy=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def evaluate_command(file: IO[str], as_json: bool) -> None:
+    """Read lines {"id", "text", "themes"} and print precision, recall and F1 per theme."""
+    result = evaluate_lines(file, _current_tagger())
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    click.echo(f"{'theme':<20} {'precision':>9} {'recall':>7} {'f1':>6} {'support':>8}")
+    for slug, row in result["per_theme"].items():
+        click.echo(
+            f"{slug:<20} {row['precision']:>9.3f} {row['recall']:>7.3f} {row['f1']:>6.3f} "
+            f"{row['support']:>8}"
+        )
+    for name in ("micro", "macro"):
+        row = result[name]
+        click.echo(
+            f"{name + ' average':<20} {row['precision']:>9.3f} {row['recall']:>7.3f} "
+            f"{row['f1']:>6.3f}"
+        )
+    click.echo(f"items: {result['items']}  unreadable lines: {result.get('errors', 0)}")

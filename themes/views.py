@@ -1,0 +1,310 @@
+"""Routes for the codebook, review, tagger quality, emerging themes and safeguarding."""
+
+import json
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from themes import bp, services, tasks
+from themes.forms import (
+    CloseFlagForm,
+    ConfirmForm,
+    EmergingForm,
+    MergeForm,
+    ReviewForm,
+    ThemeForm,
+)
+from themes.models import FlagStatus
+from themes.names import easy_read_name, theme_name
+from voice.accounts.access import role_required
+from voice.accounts.models import Role
+from voice.db import db
+from voice.i18n import _, _l
+
+LEADS = (Role.STRATEGY_LEAD, Role.ADMIN)
+CHANGE_LABELS = {
+    "seed": _l("loaded"),
+    "add": _l("added"),
+    "edit": _l("changed"),
+    "retire": _l("retired"),
+    "restore": _l("used again"),
+    "merge": _l("merged"),
+}
+
+
+def _can_see_original() -> bool:
+    return current_user.has_any_role(Role.ADMIN, Role.SAFEGUARDING_LEAD)
+
+
+SENTIMENT_NAMES = {
+    "negative": _l("negative"),
+    "mixed": _l("mixed"),
+    "neutral": _l("neutral"),
+    "positive": _l("positive"),
+}
+
+
+@bp.context_processor
+def _sentiment_names() -> dict[str, dict[str, str]]:
+    return {"sentiment_names": SENTIMENT_NAMES}
+
+
+bp.add_app_template_filter(theme_name, "theme_name")
+bp.add_app_template_filter(easy_read_name, "easy_read_name")
+
+
+@bp.app_template_filter("from_json")
+def _from_json(value: str | None) -> list:
+    return json.loads(value or "[]")
+
+
+# -- codebook -----------------------------------------------------------------------------
+
+
+def _retag_everything() -> None:
+    """Commit the change, then re-tag every item with it in the background."""
+    job = services.start_retag_job(user_id=current_user.id)
+    db.session.commit()
+    tasks.retag_all.delay(job.id)
+
+
+@bp.route("/themes/codebook", methods=["GET", "POST"])
+@role_required(*LEADS)
+def codebook() -> Response | str:
+    form = ThemeForm()
+    if form.validate_on_submit():
+        try:
+            theme = services.add_theme(
+                name=form.name.data,
+                easy_read_name=form.easy_read_name.data or "",
+                description=form.description.data or "",
+                signals=form.signals.data,
+                user_id=current_user.id,
+            )
+        except services.CodebookError:
+            form.name.errors.append(_("A theme with this name already exists: use another name"))
+        else:
+            _retag_everything()
+            flash(_("Theme “%(name)s” added. All comments are being re-tagged.", name=theme.name))
+            return redirect(url_for("themes.codebook"))
+    themes = services.list_themes()
+    db.session.commit()  # the default codebook may just have been loaded
+    return render_template(
+        "themes/codebook.html",
+        form=form,
+        themes=themes,
+        job=services.latest_retag_job(),
+        changes=services.recent_changes(),
+        change_labels=CHANGE_LABELS,
+    )
+
+
+@bp.route("/themes/codebook/<int:theme_id>", methods=["GET", "POST"])
+@role_required(*LEADS)
+def edit_theme(theme_id: int) -> Response | str:
+    theme = services.get_theme(theme_id) or abort(404)
+    form = ThemeForm(obj=theme)
+    if form.validate_on_submit():
+        services.update_theme(
+            theme,
+            name=form.name.data,
+            easy_read_name=form.easy_read_name.data or "",
+            description=form.description.data or "",
+            signals=form.signals.data,
+            user_id=current_user.id,
+        )
+        _retag_everything()
+        flash(_("Theme “%(name)s” saved. All comments are being re-tagged.", name=theme.name))
+        return redirect(url_for("themes.codebook"))
+    merge = MergeForm(prefix="merge")
+    merge.target.choices = [
+        (other.id, theme_name(other))
+        for other in services.list_themes(active_only=True)
+        if other.id != theme.id
+    ]
+    return render_template(
+        "themes/edit_theme.html", form=form, theme=theme, merge=merge, confirm=ConfirmForm()
+    )
+
+
+@bp.route("/themes/codebook/<int:theme_id>/merge", methods=["POST"])
+@role_required(*LEADS)
+def merge_theme(theme_id: int) -> Response | str:
+    theme = services.get_theme(theme_id) or abort(404)
+    merge = MergeForm(prefix="merge")
+    merge.target.choices = [
+        (other.id, theme_name(other))
+        for other in services.list_themes(active_only=True)
+        if other.id != theme.id
+    ]
+    if not merge.validate_on_submit():
+        return render_template(
+            "themes/edit_theme.html",
+            form=ThemeForm(obj=theme),
+            theme=theme,
+            merge=merge,
+            confirm=ConfirmForm(),
+        )
+    target = services.get_theme(merge.target.data) or abort(404)
+    services.merge_themes(theme, target, user_id=current_user.id)
+    _retag_everything()
+    flash(
+        _(
+            "“%(source)s” merged into “%(target)s”.",
+            source=theme_name(theme),
+            target=theme_name(target),
+        )
+    )
+    return redirect(url_for("themes.codebook"))
+
+
+@bp.route("/themes/codebook/<int:theme_id>/retire", methods=["POST"])
+@role_required(*LEADS)
+def retire_theme(theme_id: int) -> Response:
+    theme = services.get_theme(theme_id) or abort(404)
+    if ConfirmForm().validate_on_submit():
+        if theme.active:
+            services.retire_theme(theme, user_id=current_user.id)
+            flash(_("Theme “%(name)s” retired.", name=theme_name(theme)))
+        else:
+            services.restore_theme(theme, user_id=current_user.id)
+            flash(_("Theme “%(name)s” is in use again.", name=theme_name(theme)))
+        _retag_everything()
+    return redirect(url_for("themes.codebook"))
+
+
+@bp.route("/themes/codebook/retag", methods=["POST"])
+@role_required(*LEADS)
+def retag() -> Response:
+    if ConfirmForm().validate_on_submit():
+        _retag_everything()
+        flash(_("Re-tagging has started. Its progress shows below."))
+    return redirect(url_for("themes.codebook") + "#retag")
+
+
+# -- review -------------------------------------------------------------------------------
+
+
+@bp.route("/themes/review")
+@role_required(*LEADS)
+def review_next() -> Response | str:
+    after = request.args.get("after", default=0, type=int)
+    item = services.next_item_to_review(after)
+    if item is None:
+        return render_template("themes/review_done.html")
+    return redirect(url_for("themes.review", item_id=item.id))
+
+
+@bp.route("/themes/review/<int:item_id>", methods=["GET", "POST"])
+@role_required(*LEADS)
+def review(item_id: int) -> Response | str:
+    if services.is_held_back(item_id) and not current_user.has_any_role(Role.SAFEGUARDING_LEAD):
+        abort(404)
+    view = services.review_view(item_id) or abort(404)
+    themes = services.list_themes(active_only=True)
+    form = ReviewForm()
+    form.themes.choices = [(theme.id, theme_name(theme)) for theme in themes]
+    if form.validate_on_submit():
+        services.save_review(item_id, form.themes.data or [], user_id=current_user.id)
+        db.session.commit()
+        flash(_("Themes saved."))
+        return redirect(url_for("themes.review_next", after=item_id))
+    if request.method == "GET":
+        form.themes.data = [tag.theme_id for tag in view.tags]
+    return render_template(
+        "themes/review.html",
+        form=form,
+        view=view,
+        themes=themes,
+        evidence={tag.theme_id: _from_json(tag.evidence) for tag in view.tags},
+        remaining=services.count_to_review(),
+        show_original=_can_see_original(),
+    )
+
+
+# -- quality and learning -----------------------------------------------------------------
+
+
+@bp.route("/themes/quality")
+@role_required(*LEADS)
+def quality() -> str:
+    names = {theme.slug: theme_name(theme) for theme in services.list_themes()}
+    return render_template(
+        "themes/quality.html",
+        result=services.tagger_quality(),
+        names=names,
+        confirm=ConfirmForm(),
+        minimum=services.MIN_REVIEWED_TO_TRAIN,
+    )
+
+
+@bp.route("/themes/quality/retrain", methods=["POST"])
+@role_required(*LEADS)
+def retrain() -> Response:
+    if ConfirmForm().validate_on_submit():
+        tasks.retrain_model.delay()
+        flash(_("The tagger is learning from reviewed comments. Refresh this page in a minute."))
+    return redirect(url_for("themes.quality"))
+
+
+@bp.route("/themes/emerging", methods=["GET", "POST"])
+@role_required(*LEADS)
+def emerging() -> Response | str:
+    form = EmergingForm()
+    if form.validate_on_submit():
+        phrase = form.phrase.data.strip()
+        try:
+            theme = services.add_theme(
+                name=phrase[:1].upper() + phrase[1:],
+                easy_read_name="",
+                description="",
+                signals=phrase,
+                user_id=current_user.id,
+            )
+        except services.CodebookError:
+            form.phrase.errors.append(_("A theme with this name already exists: edit it instead"))
+        else:
+            _retag_everything()
+            flash(_("Theme “%(name)s” added. Add more words to it here.", name=theme.name))
+            return redirect(url_for("themes.edit_theme", theme_id=theme.id))
+    return render_template("themes/emerging.html", form=form, phrases=services.emerging_phrases())
+
+
+# -- items and safeguarding ---------------------------------------------------------------
+
+
+@bp.route("/themes/items/<int:item_id>")
+@role_required(Role.STRATEGY_LEAD, Role.ADMIN, Role.SAFEGUARDING_LEAD)
+def item_detail(item_id: int) -> str:
+    held = services.is_held_back(item_id)
+    if held and not current_user.has_any_role(Role.SAFEGUARDING_LEAD):
+        abort(404)
+    view = services.review_view(item_id) or abort(404)
+    return render_template(
+        "themes/item.html", view=view, show_original=_can_see_original(), held=held
+    )
+
+
+@bp.route("/themes/safeguarding")
+@role_required(Role.SAFEGUARDING_LEAD)
+def safeguarding_queue() -> str:
+    return render_template(
+        "themes/safeguarding.html",
+        open_flags=services.list_flags(FlagStatus.OPEN),
+        closed_flags=services.list_flags(FlagStatus.CLOSED)[-20:],
+    )
+
+
+@bp.route("/themes/safeguarding/<int:flag_id>", methods=["GET", "POST"])
+@role_required(Role.SAFEGUARDING_LEAD)
+def safeguarding_flag(flag_id: int) -> Response | str:
+    flag = services.get_flag(flag_id) or abort(404)
+    form = CloseFlagForm()
+    if flag.status is FlagStatus.OPEN and form.validate_on_submit():
+        services.close_flag(flag, action_taken=form.action_taken.data, user_id=current_user.id)
+        db.session.commit()
+        flash(_("Flag closed. What you did is recorded."))
+        return redirect(url_for("themes.safeguarding_queue"))
+    view = services.review_view(flag.item_id) or abort(404)
+    return render_template("themes/flag.html", flag=flag, view=view, form=form)

@@ -1,0 +1,244 @@
+"""Tables the tracker owns: priorities, actions ("we did") and "you said" statements."""
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from themes.models import Theme
+from voice.accounts.models import User
+from voice.db import db, utcnow
+
+# The partnership's improvement areas; slugs are stable, titles are editable.
+DEFAULT_PRIORITIES: list[dict[str, str]] = [
+    {
+        "slug": "waiting-times",
+        "title": "Reducing waiting times and supporting families while they wait",
+        "easy_read_title": "Shorter waits, and help while you wait",
+    },
+    {
+        "slug": "ehc-plans",
+        "title": "The quality and timeliness of EHC plans",
+        "easy_read_title": "Better EHC plans, on time",
+    },
+    {
+        "slug": "places",
+        "title": "Enough good places, including alternative provision and short breaks",
+        "easy_read_title": "Enough good school places and short breaks",
+    },
+    {
+        "slug": "communication",
+        "title": "Clear communication and a clear local offer",
+        "easy_read_title": "Clear information about help you can get",
+    },
+    {
+        "slug": "coproduction",
+        "title": "Coproduction with children, young people and families",
+        "easy_read_title": "Making plans together with you",
+    },
+    {
+        "slug": "adulthood",
+        "title": "Preparing for adulthood and transitions",
+        "easy_read_title": "Getting ready for being an adult",
+    },
+]
+
+
+class Organisation(enum.Enum):
+    COUNCIL = "council"
+    NHS = "nhs"
+    SCHOOLS = "schools"
+    FORUM = "forum"
+
+
+class ActionStatus(enum.Enum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_DOING = "not_doing"
+
+
+class Priority(db.Model):
+    __tablename__ = "tracker_priorities"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    easy_read_title: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class Action(db.Model):
+    __tablename__ = "tracker_actions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    priority_id: Mapped[int] = mapped_column(
+        ForeignKey("tracker_priorities.id", ondelete="RESTRICT"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    easy_read_description: Mapped[str] = mapped_column(Text, default="")
+    organisation: Mapped[Organisation]
+    lead: Mapped[str] = mapped_column(String(120))
+    status: Mapped[ActionStatus] = mapped_column(default=ActionStatus.PLANNED, index=True)
+    # Shown publicly when the status is "not doing".
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    starts_on: Mapped[date | None]
+    due_on: Mapped[date | None]
+    impact: Mapped[str] = mapped_column(Text, default="")
+    status_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    priority: Mapped[Priority] = relationship(lazy="joined")
+    updates: Mapped[list["ProgressUpdate"]] = relationship(
+        back_populates="action",
+        cascade="all, delete-orphan",
+        order_by="ProgressUpdate.written_on.desc(), ProgressUpdate.id.desc()",
+    )
+    coproduction: Mapped[list["CoproductionEntry"]] = relationship(
+        back_populates="action",
+        cascade="all, delete-orphan",
+        order_by="CoproductionEntry.happened_on.desc()",
+    )
+
+
+class ProgressUpdate(db.Model):
+    __tablename__ = "tracker_progress_updates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("tracker_actions.id", ondelete="CASCADE"), index=True
+    )
+    written_on: Mapped[date]
+    text: Mapped[str] = mapped_column(Text)
+    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    action: Mapped[Action] = relationship(back_populates="updates")
+
+
+class CoproductionEntry(db.Model):
+    """Who helped shape an action, how, when and what changed because of them."""
+
+    __tablename__ = "tracker_coproduction"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("tracker_actions.id", ondelete="CASCADE"), index=True
+    )
+    who: Mapped[str] = mapped_column(String(200))
+    how: Mapped[str] = mapped_column(Text)
+    happened_on: Mapped[date]
+    what_changed: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    action: Mapped[Action] = relationship(back_populates="coproduction")
+
+
+statement_themes = Table(
+    "tracker_statement_themes",
+    db.metadata,
+    Column(
+        "statement_id",
+        ForeignKey("tracker_statements.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True),
+)
+
+statement_items = Table(
+    "tracker_statement_items",
+    db.metadata,
+    Column(
+        "statement_id",
+        ForeignKey("tracker_statements.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("item_id", ForeignKey("feedback_items.id", ondelete="CASCADE"), primary_key=True),
+)
+
+statement_actions = Table(
+    "tracker_statement_actions",
+    db.metadata,
+    Column(
+        "statement_id",
+        ForeignKey("tracker_statements.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("action_id", ForeignKey("tracker_actions.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Statement(db.Model):
+    """A "you said": a strategy lead's summary of what people told us."""
+
+    __tablename__ = "tracker_statements"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    summary: Mapped[str] = mapped_column(Text)
+    easy_read_summary: Mapped[str] = mapped_column(Text, default="")
+    published: Mapped[bool] = mapped_column(default=False, index=True)
+    published_at: Mapped[datetime | None] = mapped_column(index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    # How many voices stand behind it, by audience; counted when it is saved or published and
+    # refreshed by a task, because counting over every tagged item is too slow for the public page.
+    voices_young_person: Mapped[int] = mapped_column(default=0)
+    voices_parent_carer: Mapped[int] = mapped_column(default=0)
+    voices_school: Mapped[int] = mapped_column(default=0)
+    voices_professional: Mapped[int] = mapped_column(default=0)
+    themes: Mapped[list[Theme]] = relationship(secondary=statement_themes)
+    actions: Mapped[list[Action]] = relationship(secondary=statement_actions)
+    quotes: Mapped[list["StatementQuote"]] = relationship(
+        back_populates="statement", cascade="all, delete-orphan", order_by="StatementQuote.id"
+    )
+
+
+class StatementQuote(db.Model):
+    """A quote chosen for a statement: always the item's redacted text, never the original."""
+
+    __tablename__ = "tracker_statement_quotes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("tracker_statements.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback_items.id", ondelete="CASCADE"), index=True
+    )
+    statement: Mapped[Statement] = relationship(back_populates="quotes")
+
+
+class HistoryEntry(db.Model):
+    """Every publish, unpublish and status change, with who and when."""
+
+    __tablename__ = "tracker_history"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tracker_actions.id", ondelete="CASCADE"), index=True
+    )
+    statement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tracker_statements.id", ondelete="CASCADE"), index=True
+    )
+    event: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    by: Mapped[User | None] = relationship(lazy="joined")
+
+
+class FollowUp(db.Model):
+    """Someone who asked to hear back, linked to the comments they gave. Kept apart from the
+    feedback and the email address; removed when they unsubscribe or withdraw the address."""
+
+    __tablename__ = "tracker_follow_ups"
+    __table_args__ = (UniqueConstraint("contact_request_id", "item_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # No foreign key: the contact requests' migration is on another branch and may run later.
+    # Rows whose contact request was withdrawn are removed by the follow-up task.
+    contact_request_id: Mapped[int] = mapped_column(index=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback_items.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FollowUpMail(db.Model):
+    """When we last wrote to a person, so nobody gets more than one email a week."""
+
+    __tablename__ = "tracker_follow_up_mail"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_request_id: Mapped[int] = mapped_column(unique=True)
+    last_sent_at: Mapped[datetime]

@@ -1,0 +1,109 @@
+"""Closing the loop: one short email a week at most to people who asked to hear back."""
+
+import logging
+import smtplib
+from email.message import EmailMessage
+
+from celery import shared_task
+from flask import current_app, url_for
+from flask_babel import force_locale
+from itsdangerous import URLSafeTimedSerializer
+from sqlalchemy.exc import OperationalError
+
+from voice.db import db, utcnow
+from voice.i18n import _
+from voice.tracker import services
+from voice.tracker.forms import STATUS_LABELS
+
+log = logging.getLogger(__name__)
+UNSUBSCRIBE_SALT = "tracker-unsubscribe"
+UNSUBSCRIBE_MAX_AGE = 60 * 60 * 24 * 90  # links work for 90 days
+
+
+def unsubscribe_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
+
+
+def _public_address(endpoint: str, **values: object) -> str:
+    """Full links for emails, built outside any request from PUBLIC_URL."""
+    base = current_app.config.get("PUBLIC_URL") or "http://localhost:5000"
+    with current_app.test_request_context(base_url=base):
+        return url_for(endpoint, _external=True, **values)
+
+
+def build_message(notice: services.Notice) -> EmailMessage:
+    # We do not know the reader's language, so the email uses the site's default.
+    with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "en")):
+        return _message(notice)
+
+
+def _message(notice: services.Notice) -> EmailMessage:
+    config = current_app.config
+    token = unsubscribe_serializer().dumps(notice.contact.id)
+    unsubscribe = _public_address("public.you_said_unsubscribe", token=token)
+    lines = [
+        _("Hello,"),
+        "",
+        _("You asked us to tell you what happened to your views. Here is the news:"),
+        "",
+    ]
+    for action, status in notice.changes:
+        lines.append(
+            _("%(action)s: now %(status)s", action=action.title, status=STATUS_LABELS[status])
+        )
+    lines += [
+        "",
+        _("See what changed: %(address)s", address=_public_address("public.you_said")),
+        "",
+        _("To stop these emails, open this link: %(address)s", address=unsubscribe),
+    ]
+    message = EmailMessage()
+    message["Subject"] = _("What we did with your views")
+    message["From"] = config["MAIL_FROM"]
+    message["To"] = notice.contact.email
+    message["List-Unsubscribe"] = f"<{unsubscribe}>"
+    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message.set_content("\n".join(lines))
+    return message
+
+
+def _connect() -> smtplib.SMTP:
+    config = current_app.config
+    smtp = smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30)
+    if config.get("MAIL_USE_TLS"):
+        smtp.starttls()
+    if config.get("MAIL_USERNAME"):
+        smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"] or "")
+    return smtp
+
+
+@shared_task(name="tracker.send_follow_ups", autoretry_for=(OperationalError,), retry_backoff=True)
+def send_follow_ups() -> int:
+    """Write to everyone with news who has not heard from us this week; safe to run often."""
+    now = utcnow()
+    notices = services.due_notices(now)
+    sent = 0
+    if notices:
+        with _connect() as smtp:
+            for notice in notices:
+                try:
+                    smtp.send_message(build_message(notice))
+                except smtplib.SMTPException:
+                    log.warning("follow-up email refused for contact request %s", notice.contact.id)
+                    continue
+                services.mark_sent(notice.contact.id, now)
+                sent += 1
+    db.session.commit()
+    return sent
+
+
+@shared_task(
+    name="tracker.refresh_voice_counts", autoretry_for=(OperationalError,), retry_backoff=True
+)
+def refresh_voice_counts() -> int:
+    """Recount the voices behind every statement, as new comments get tagged with its themes."""
+    statements = services.list_statements()
+    for statement in statements:
+        services.refresh_voices(statement)
+    db.session.commit()
+    return len(statements)

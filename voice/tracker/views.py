@@ -1,0 +1,397 @@
+"""Staff pages for strategy leads: priorities, actions, statements, gaps, coproduction."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from surveys.models import KioskSession, SourceGroup
+from voice.accounts.access import role_required
+from voice.accounts.models import Role
+from voice.db import db
+from voice.i18n import _, _l
+from voice.tracker import bp, services
+from voice.tracker.forms import (
+    ORGANISATION_LABELS,
+    STATUS_LABELS,
+    ActionForm,
+    ChooseItemsForm,
+    ConfirmForm,
+    CoproductionForm,
+    PriorityForm,
+    StatementForm,
+    UpdateForm,
+)
+from voice.tracker.models import Action, ActionStatus, Organisation, Priority, Statement
+
+LEADS = (Role.STRATEGY_LEAD, Role.ADMIN)
+POSTER_STATEMENTS = 2  # more would not fit one A4 page in big print
+
+AUDIENCE_LABELS = {
+    SourceGroup.YOUNG_PERSON: _l("Young people"),
+    SourceGroup.PARENT_CARER: _l("Parent carers"),
+    SourceGroup.SCHOOL: _l("Schools"),
+    SourceGroup.PROFESSIONAL: _l("Professionals"),
+}
+
+EVENT_LABELS = {
+    "created": _l("Action added"),
+    "status": _l("Status changed"),
+    "published": _l("Statement published"),
+    "unpublished": _l("Statement unpublished"),
+}
+
+
+@bp.app_context_processor
+def _tracker_labels() -> dict[str, object]:
+    return {
+        "status_labels": STATUS_LABELS,
+        "organisation_labels": ORGANISATION_LABELS,
+        "audience_labels": AUDIENCE_LABELS,
+        "event_labels": EVENT_LABELS,
+        "action_status": ActionStatus,
+    }
+
+
+def _status_detail(detail: str) -> str:
+    """History stores "planned>done"; show it in words."""
+    names = [STATUS_LABELS.get(ActionStatus(part), part) for part in detail.split(">") if part]
+    return " → ".join(str(name) for name in names)
+
+
+bp.add_app_template_filter(_status_detail, "status_detail")
+
+
+def _action_or_404(action_id: int) -> Action:
+    return db.session.get(Action, action_id) or abort(404)
+
+
+def _statement_or_404(statement_id: int) -> Statement:
+    return db.session.get(Statement, statement_id) or abort(404)
+
+
+# -- overview and priorities --------------------------------------------------------------
+
+
+@bp.route("/tracker")
+@role_required(*LEADS)
+def overview() -> str:
+    return render_template(
+        "tracker/overview.html",
+        priorities=services.list_priorities(),
+        actions=services.list_actions(),
+        statements=services.list_statements(),
+    )
+
+
+@bp.route("/tracker/priorities/<int:priority_id>", methods=["GET", "POST"])
+@role_required(*LEADS)
+def edit_priority(priority_id: int) -> Response | str:
+    priority = db.session.get(Priority, priority_id) or abort(404)
+    form = PriorityForm(obj=priority)
+    if form.validate_on_submit():
+        services.update_priority(
+            priority, title=form.title.data, easy_read_title=form.easy_read_title.data
+        )
+        db.session.commit()
+        flash(_("Priority saved"))
+        return redirect(url_for("tracker.overview"))
+    return render_template("tracker/priority.html", form=form, priority=priority)
+
+
+# -- actions ------------------------------------------------------------------------------
+
+
+def _priority_choices(form: ActionForm) -> None:
+    priorities = services.list_priorities() or services.seed_priorities()
+    form.priority_id.choices = [(p.id, p.title) for p in priorities]
+
+
+def _action_values(form: ActionForm) -> dict[str, object]:
+    status = ActionStatus(form.status.data)
+    return {
+        "priority_id": form.priority_id.data,
+        "title": form.title.data.strip(),
+        "description": form.description.data.strip(),
+        "easy_read_description": form.easy_read_description.data.strip(),
+        "organisation": Organisation(form.organisation.data),
+        "lead": form.lead.data.strip(),
+        "status": status,
+        "status_reason": (form.status_reason.data or "").strip()
+        if status == ActionStatus.NOT_DOING
+        else "",
+        "starts_on": form.starts_on.data,
+        "due_on": form.due_on.data,
+        "impact": (form.impact.data or "").strip(),
+    }
+
+
+@bp.route("/tracker/actions/new", methods=["GET", "POST"])
+@role_required(*LEADS)
+def new_action() -> Response | str:
+    form = ActionForm()
+    _priority_choices(form)
+    if form.validate_on_submit():
+        action = services.create_action(by_id=current_user.id, **_action_values(form))
+        db.session.commit()
+        flash(_("Action added"))
+        return redirect(url_for("tracker.action", action_id=action.id))
+    db.session.commit()  # the priorities may just have been seeded
+    return render_template("tracker/action_form.html", form=form, action=None)
+
+
+@bp.route("/tracker/actions/<int:action_id>/edit", methods=["GET", "POST"])
+@role_required(*LEADS)
+def edit_action(action_id: int) -> Response | str:
+    action = _action_or_404(action_id)
+    form = ActionForm(obj=action)
+    if request.method == "GET":
+        form.status.data = action.status.value
+        form.organisation.data = action.organisation.value
+    _priority_choices(form)
+    if form.validate_on_submit():
+        services.update_action(action, by_id=current_user.id, **_action_values(form))
+        db.session.commit()
+        flash(_("Action saved"))
+        return redirect(url_for("tracker.action", action_id=action.id))
+    return render_template("tracker/action_form.html", form=form, action=action)
+
+
+@bp.route("/tracker/actions/<int:action_id>")
+@role_required(*LEADS)
+def action(action_id: int) -> str:
+    found = _action_or_404(action_id)
+    return render_template(
+        "tracker/action.html",
+        action=found,
+        history=services.action_history(found),
+        statements=services.statements_for_action(found),
+    )
+
+
+@bp.route("/tracker/actions/<int:action_id>/updates", methods=["GET", "POST"])
+@role_required(*LEADS)
+def add_update(action_id: int) -> Response | str:
+    found = _action_or_404(action_id)
+    form = UpdateForm()
+    if form.validate_on_submit():
+        services.add_update(
+            found,
+            written_on=form.written_on.data,
+            text=form.text.data.strip(),
+            by_id=current_user.id,
+        )
+        db.session.commit()
+        flash(_("Progress update added"))
+        return redirect(url_for("tracker.action", action_id=found.id))
+    return render_template("tracker/update_form.html", form=form, action=found)
+
+
+@bp.route("/tracker/actions/<int:action_id>/coproduction", methods=["GET", "POST"])
+@role_required(*LEADS)
+def add_coproduction(action_id: int) -> Response | str:
+    found = _action_or_404(action_id)
+    form = CoproductionForm()
+    if form.validate_on_submit():
+        services.add_coproduction(
+            found,
+            who=form.who.data.strip(),
+            how=form.how.data.strip(),
+            happened_on=form.happened_on.data,
+            what_changed=form.what_changed.data.strip(),
+        )
+        db.session.commit()
+        flash(_("Added to the coproduction log"))
+        return redirect(url_for("tracker.action", action_id=found.id) + "#coproduction")
+    return render_template("tracker/coproduction_form.html", form=form, action=found)
+
+
+# -- statements ---------------------------------------------------------------------------
+
+
+def _statement_choices(form: StatementForm) -> None:
+    form.theme_ids.choices = [(t.id, t.name) for t in services.list_themes()]
+    form.action_ids.choices = [(a.id, a.title) for a in services.list_actions()]
+
+
+@bp.route("/tracker/statements/new", methods=["GET", "POST"])
+@role_required(*LEADS)
+def new_statement() -> Response | str:
+    form = StatementForm()
+    if request.method == "GET" and request.args.get("theme", type=int):
+        form.theme_ids.data = [request.args.get("theme", type=int)]
+    _statement_choices(form)
+    if form.validate_on_submit():
+        statement = services.save_statement(
+            None,
+            summary=form.summary.data.strip(),
+            easy_read_summary=(form.easy_read_summary.data or "").strip(),
+            theme_ids=form.theme_ids.data or [],
+            action_ids=form.action_ids.data or [],
+        )
+        db.session.commit()
+        flash(_("Statement saved. It is not public until you publish it."))
+        return redirect(url_for("tracker.statement", statement_id=statement.id))
+    return render_template("tracker/statement_form.html", form=form, statement=None)
+
+
+@bp.route("/tracker/statements/<int:statement_id>/edit", methods=["GET", "POST"])
+@role_required(*LEADS)
+def edit_statement(statement_id: int) -> Response | str:
+    statement = _statement_or_404(statement_id)
+    form = StatementForm(obj=statement)
+    if request.method == "GET":
+        form.theme_ids.data = [t.id for t in statement.themes]
+        form.action_ids.data = [a.id for a in statement.actions]
+    _statement_choices(form)
+    if form.validate_on_submit():
+        services.save_statement(
+            statement,
+            summary=form.summary.data.strip(),
+            easy_read_summary=(form.easy_read_summary.data or "").strip(),
+            theme_ids=form.theme_ids.data or [],
+            action_ids=form.action_ids.data or [],
+        )
+        db.session.commit()
+        flash(_("Statement saved"))
+        return redirect(url_for("tracker.statement", statement_id=statement.id))
+    return render_template("tracker/statement_form.html", form=form, statement=statement)
+
+
+@bp.route("/tracker/statements/<int:statement_id>", methods=["GET", "POST"])
+@role_required(*LEADS)
+def statement(statement_id: int) -> Response | str:
+    found = _statement_or_404(statement_id)
+    candidates = services.candidate_items(found)
+    form = ChooseItemsForm()
+    form.item_ids.choices = [(item.id, item.text[:200]) for item in candidates]
+    if form.validate_on_submit():
+        services.choose_items(found, form.item_ids.data)
+        db.session.commit()
+        flash(_("Comments linked"))
+        return redirect(url_for("tracker.statement", statement_id=found.id))
+    return render_template(
+        "tracker/statement.html",
+        statement=found,
+        form=form,
+        candidates=candidates,
+        voices=services.voices_by_audience(found),
+        checks=services.quote_checks(found),
+        quoted={quote.item_id for quote in found.quotes},
+        problems=services.publish_problems(found),
+        history=services.statement_history(found),
+        refused=request.args.getlist("refused"),
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/tracker/statements/<int:statement_id>/quotes/<int:item_id>", methods=["POST"])
+@role_required(*LEADS)
+def choose_quote(statement_id: int, item_id: int) -> Response:
+    found = _statement_or_404(statement_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        if request.form.get("remove"):
+            services.remove_quote(found, item_id)
+        else:
+            services.choose_quote(found, item_id)
+    except services.PublishRefused as refused:
+        db.session.rollback()
+        return redirect(
+            url_for("tracker.statement", statement_id=found.id, refused=refused.reasons)
+            + "#refused"
+        )
+    db.session.commit()
+    flash(_("Quotes saved"))
+    return redirect(url_for("tracker.statement", statement_id=found.id) + "#quotes")
+
+
+@bp.route("/tracker/statements/<int:statement_id>/items/<int:item_id>/remove", methods=["POST"])
+@role_required(*LEADS)
+def remove_item(statement_id: int, item_id: int) -> Response:
+    found = _statement_or_404(statement_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    services.remove_item(found, item_id)
+    db.session.commit()
+    flash(_("Comment unlinked"))
+    return redirect(url_for("tracker.statement", statement_id=found.id) + "#quotes")
+
+
+@bp.route("/tracker/statements/<int:statement_id>/publish", methods=["POST"])
+@role_required(*LEADS)
+def publish(statement_id: int) -> Response:
+    found = _statement_or_404(statement_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if request.form.get("unpublish"):
+        services.unpublish(found, by_id=current_user.id)
+        db.session.commit()
+        flash(_("Statement taken off the public page"))
+        return redirect(url_for("tracker.statement", statement_id=found.id))
+    try:
+        services.publish(found, by_id=current_user.id)
+    except services.PublishRefused as refused:
+        db.session.rollback()
+        return redirect(
+            url_for("tracker.statement", statement_id=found.id, refused=refused.reasons)
+            + "#refused"
+        )
+    db.session.commit()
+    flash(_("Statement published"))
+    return redirect(url_for("tracker.statement", statement_id=found.id))
+
+
+# -- gaps ---------------------------------------------------------------------------------
+
+
+@bp.route("/tracker/gaps")
+@role_required(*LEADS)
+def gaps() -> str:
+    return render_template("tracker/gaps.html", gaps=services.gaps())
+
+
+# -- a facilitator's groups ---------------------------------------------------------------
+
+GROUP_ROLES = (Role.FACILITATOR, Role.STRATEGY_LEAD, Role.ADMIN)
+
+
+def _sees_every_group() -> bool:
+    return current_user.has_any_role(Role.STRATEGY_LEAD, Role.ADMIN)
+
+
+@bp.route("/tracker/our-groups")
+@role_required(*GROUP_ROLES)
+def our_groups() -> str:
+    sessions = services.kiosk_sessions_for(current_user.id, everyone=_sees_every_group())
+    return render_template("tracker/our_groups.html", sessions=sessions)
+
+
+@bp.route("/tracker/our-groups/<int:kiosk_id>")
+@role_required(*GROUP_ROLES)
+def group_outcome(kiosk_id: int) -> str:
+    kiosk = db.session.get(KioskSession, kiosk_id) or abort(404)
+    if kiosk.opened_by_id != current_user.id and not _sees_every_group():
+        abort(403)
+    number, statements = services.group_outcome(kiosk.id)
+    return render_template(
+        "tracker/group_outcome.html", kiosk=kiosk, number=number, statements=statements
+    )
+
+
+@bp.route("/tracker/our-groups/<int:kiosk_id>/poster")
+@role_required(*GROUP_ROLES)
+def group_poster(kiosk_id: int) -> str:
+    """An A4 poster for the group's wall: the newest things we did about what they said."""
+    from voice.public.you_said import poster_context
+
+    kiosk = db.session.get(KioskSession, kiosk_id) or abort(404)
+    if kiosk.opened_by_id != current_user.id and not _sees_every_group():
+        abort(403)
+    _, statements = services.group_outcome(kiosk.id)
+    address = url_for("public.you_said_easy", _external=True)
+    return render_template(
+        "public/you_said_poster.html",
+        group=kiosk.group_label,
+        **poster_context(statements[:POSTER_STATEMENTS], address),
+    )
