@@ -20,24 +20,11 @@ import time
 from datetime import date
 from pathlib import Path
 
+from themes.tagger import default_codebook
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = "postgresql+psycopg://postgres@127.0.0.1:5432/voice_tracker_bench"
-SLUGS = [
-    "waiting-times",
-    "speech-language",
-    "mental-health",
-    "ehc-plans",
-    "school-support",
-    "school-places",
-    "short-breaks",
-    "information",
-    "adulthood",
-    "being-heard",
-    "transport",
-    "social-care",
-    "friendships",
-    "health-therapies",
-]
+SLUGS = list(default_codebook().slugs)
 
 
 def fill(statements: int, items: int) -> None:

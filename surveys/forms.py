@@ -35,7 +35,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from surveys.models import HowAnswered, QuestionType, SourceGroup
+from surveys.labels import AUDIENCE_LABELS
+from surveys.models import HowAnswered, QuestionType
 from surveys.services import FREE_TEXT_LIMIT, Choice
 from voice.config import LANGUAGES
 from voice.i18n import _l
@@ -54,12 +55,6 @@ PICTURE_NAMES = {
     "wait": _l("Waiting"),
 }
 LANGUAGE_LABELS = {"en": _l("English"), "cy": _l("Welsh"), "pl": _l("Polish"), "ar": _l("Arabic")}
-AUDIENCE_LABELS = {
-    SourceGroup.YOUNG_PERSON: _l("Young people"),
-    SourceGroup.PARENT_CARER: _l("Parent carers"),
-    SourceGroup.SCHOOL: _l("Schools and settings"),
-    SourceGroup.PROFESSIONAL: _l("Professionals"),
-}
 QUESTION_TYPE_LABELS = {
     QuestionType.FREE_TEXT: _l("Free text"),
     QuestionType.SINGLE: _l("Single choice"),

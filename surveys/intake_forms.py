@@ -26,25 +26,14 @@ from wtforms import (
 from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
 
 from surveys.imports import parse_date
-from surveys.models import Channel, SourceGroup
+from surveys.labels import CHANNEL_LABELS
+from surveys.labels import SOURCE_LABELS as AUDIENCE_LABELS
+from surveys.models import SourceGroup
 from voice.config import LANGUAGES
 from voice.i18n import LANGUAGE_NAMES, _l
 
 MAX_VIEW_CHARS = 5000
 
-AUDIENCE_LABELS = {
-    SourceGroup.PARENT_CARER: _l("Parent carer"),
-    SourceGroup.YOUNG_PERSON: _l("Young person"),
-    SourceGroup.SCHOOL: _l("School or setting"),
-    SourceGroup.PROFESSIONAL: _l("Professional"),
-}
-CHANNEL_LABELS = {
-    Channel.FORM: _l("Feedback form"),
-    Channel.PROXY: _l("Entered on someone's behalf"),
-    Channel.IMPORT: _l("Imported spreadsheet"),
-    Channel.KIOSK: _l("Tablet at a group"),
-    Channel.WEB: _l("Online survey"),
-}
 LANGUAGE_CHOICES = [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGES]
 
 

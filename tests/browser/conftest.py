@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from babel.support import Translations
 from flask import Flask
 from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
@@ -25,6 +26,7 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -90,6 +92,11 @@ def signed_in_page(app: Flask, page: Page, live_server: str) -> Callable[..., Pa
         return page
 
     return sign_in
+
+
+def in_language(text: str, language: str) -> str:
+    """What a person reading `language` sees for the English `text` (for finding controls)."""
+    return Translations.load(str(TRANSLATIONS), [language]).gettext(text)
 
 
 def axe_violations(page: Page) -> list[dict]:

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, Response, expect
 from sqlalchemy import func, select
 
 from surveys.models import FeedbackItem, KioskSession, QuestionType, SurveyResponse
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, in_language
 from tests.factories import make_kiosk_session, make_survey
 from voice.accounts.models import Role
 from voice.db import db
@@ -60,18 +60,18 @@ def _weight(page: Page, seen: list[Response]) -> int:
     return total
 
 
-def _answer_by_clicking(page: Page) -> None:
-    page.get_by_role("button", name="Start", exact=True).click()
-    _answer_questions(page)
+def _answer_by_clicking(page: Page, language: str = "en") -> None:
+    page.get_by_role("button", name=in_language("Start", language), exact=True).click()
+    _answer_questions(page, language)
 
 
-def _answer_questions(page: Page) -> None:
+def _answer_questions(page: Page, language: str = "en") -> None:
     for _number in range(6):
         if page.locator("textarea#answer").count():
             page.fill("textarea#answer", "More help while we wait")
         else:
             page.locator("label[for=answer]").click()
-        page.get_by_role("button", name="Continue").click()
+        page.get_by_role("button", name=in_language("Continue", language)).click()
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
@@ -145,9 +145,9 @@ def test_young_person_finishes_with_javascript_off_when_in_arabic(
     survey_id = _survey(app)
     page.goto(f"{live_server}/s/{survey_id}?lang=ar")
     assert page.locator("html").get_attribute("dir") == "rtl"
-    _answer_by_clicking(page)
+    _answer_by_clicking(page, "ar")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    page.get_by_role("button", name="Send my answers").click()
+    page.get_by_role("button", name=in_language("Send my answers", "ar")).click()
     page.wait_for_url(f"**/s/{survey_id}/thank-you")
     assert _stored(app) == (1, 1)
 

@@ -172,3 +172,43 @@ def test_unknown_audience_is_not_found_when_someone_edits_the_address(
     client: FlaskClient,
 ) -> None:
     assert client.get("/tell-us/councillors").status_code == 404
+
+
+PICTURE = re.compile(
+    r'<img class="voice-prompt__picture" src="/static/img/pictures/([a-z0-9-]+)\.svg" alt=""'
+)
+
+
+@pytest.mark.parametrize("audience", ["parent-carers", "schools"])
+def test_easy_read_form_shows_a_picture_beside_each_question(
+    client: FlaskClient,
+    audience: str,
+) -> None:
+    page = client.get(f"/tell-us/{audience}/easy-read").get_data(as_text=True)
+    for question in (
+        "What is good?",
+        "What is not good?",
+        "What is it about? You can tick more than one. You can skip this.",
+        "Can we share your words?",
+        "Do you want us to contact you?",
+    ):
+        before = page[: page.index(f'data-read-aloud="prompt">{question}<')]
+        prompt = before[before.rindex('<span class="voice-prompt voice-prompt--easy">') :]
+        assert PICTURE.search(prompt), question
+    assert len(PICTURE.findall(page)) >= 9
+
+
+def test_easy_read_start_page_shows_a_picture_beside_each_choice(client: FlaskClient) -> None:
+    page = client.get("/tell-us/easy-read").get_data(as_text=True)
+    assert PICTURE.findall(page) == ["happy", "talk", "home", "school"]
+    assert "I am a parent or carer" in page
+
+
+@pytest.mark.parametrize("path", ["/tell-us", FORM, "/tell-us/schools"])
+def test_standard_wording_has_no_pictures_beside_the_questions(
+    client: FlaskClient,
+    path: str,
+) -> None:
+    page = client.get(f"{path}?easy=0").get_data(as_text=True)
+    assert "voice-prompt__picture" not in page
+    assert "/static/img/pictures/" not in page

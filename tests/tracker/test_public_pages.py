@@ -156,12 +156,12 @@ def test_voice_counts_are_refreshed_when_new_comments_are_tagged_later(
         theme = make_theme()
         make_statement(themes=(theme,), actions=(make_action(),), published=True)
         make_voice(source_group=SourceGroup.SCHOOL, themes=(theme,))
-    assert "Schools 1" not in client.get("/you-said-we-did").get_data(as_text=True)
+    assert "Schools and settings 1" not in client.get("/you-said-we-did").get_data(as_text=True)
     tasks.refresh_voice_counts.delay()
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         page = client.get("/you-said-we-did").get_data(as_text=True)
-        if "Schools 1" in page:
+        if "Schools and settings 1" in page:
             break
         time.sleep(0.2)
-    assert "Schools 1" in page, page
+    assert "Schools and settings 1" in page, page

@@ -87,7 +87,7 @@ def test_voices_are_counted_by_audience_when_chosen_and_tagged(
     assert "4 people raised this" in page
     assert 'Young people</th><td class="govuk-table__cell govuk-table__cell--numeric">2' in page
     assert 'Parent carers</th><td class="govuk-table__cell govuk-table__cell--numeric">1' in page
-    assert 'Schools</th><td class="govuk-table__cell govuk-table__cell--numeric">1' in page
+    assert 'Schools and settings</th><td class="govuk-table__cell govuk-table__cell--numeric">1' in page
 
 
 def test_quote_is_chosen_when_consented_redacted_and_not_flagged(

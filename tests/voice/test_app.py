@@ -79,7 +79,11 @@ def test_healthz_reports_ok_when_database_and_broker_answer(client: FlaskClient)
     assert response.get_json() == {"status": "ok", "database": "ok", "broker": "ok"}
 
 
-def test_healthz_says_which_failed_when_the_broker_is_down() -> None:
+def test_healthz_says_which_failed_when_the_broker_is_down(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Celery lets CELERY_BROKER_URL in the environment win over the app's settings.
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
     app = create_app(
         _test_settings()
         | {"CELERY": {"broker_url": "redis://127.0.0.1:1/0", "broker_connection_retry": False}}
@@ -100,7 +104,10 @@ def test_healthz_says_which_failed_when_the_database_is_down() -> None:
     assert response.get_json() == {"status": "unavailable", "database": "failed", "broker": "ok"}
 
 
-def test_health_command_exits_non_zero_when_something_is_down() -> None:
+def test_health_command_exits_non_zero_when_something_is_down(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
     app = create_app(_test_settings() | {"CELERY": {"broker_url": "redis://127.0.0.1:1/0"}})
     result = app.test_cli_runner().invoke(args=["health"])
     assert result.exit_code == 1

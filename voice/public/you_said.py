@@ -8,22 +8,15 @@ from flask import Response, abort, make_response, render_template, request, url_
 from itsdangerous import BadSignature, SignatureExpired
 from markupsafe import Markup
 
+from surveys.labels import AUDIENCE_LABELS as AUDIENCES
 from surveys.models import SourceGroup
 from voice.accounts.access import public
 from voice.db import db
 from voice.extensions import csrf
-from voice.i18n import _l
 from voice.public import bp
 from voice.tracker import services
 from voice.tracker.forms import STATUS_LABELS
 from voice.tracker.models import Statement
-
-AUDIENCES = {
-    SourceGroup.YOUNG_PERSON: _l("Young people"),
-    SourceGroup.PARENT_CARER: _l("Parent carers"),
-    SourceGroup.SCHOOL: _l("Schools"),
-    SourceGroup.PROFESSIONAL: _l("Professionals"),
-}
 
 # A picture beside each idea on the easy-read cards.
 PICTURES = {"you_said": "talk", "we_did": "happy", "changed": "play"}

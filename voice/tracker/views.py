@@ -4,7 +4,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from surveys.models import KioskSession, SourceGroup
+from surveys.labels import AUDIENCE_LABELS
+from surveys.models import KioskSession
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
@@ -26,12 +27,6 @@ from voice.tracker.models import Action, ActionStatus, Organisation, Priority, S
 LEADS = (Role.STRATEGY_LEAD, Role.ADMIN)
 POSTER_STATEMENTS = 2  # more would not fit one A4 page in big print
 
-AUDIENCE_LABELS = {
-    SourceGroup.YOUNG_PERSON: _l("Young people"),
-    SourceGroup.PARENT_CARER: _l("Parent carers"),
-    SourceGroup.SCHOOL: _l("Schools"),
-    SourceGroup.PROFESSIONAL: _l("Professionals"),
-}
 
 EVENT_LABELS = {
     "created": _l("Action added"),
