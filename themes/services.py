@@ -594,11 +594,24 @@ class EmergingPhrase:
 
 def emerging_phrases(*, limit: int = 30, scan: int = 5000) -> list[EmergingPhrase]:
     """Key phrases that recur in tagged items that no theme caught, most frequent first."""
-    themed = select(ItemTheme.item_id).where(ItemTheme.removed.is_(False))
+    # NOT EXISTS rather than NOT IN: PostgreSQL turns it into an anti-join, so the newest
+    # analyses are walked by primary key until `scan` untagged ones are found.
+    themed = (
+        select(ItemTheme.id)
+        .where(ItemTheme.item_id == ItemAnalysis.item_id, ItemTheme.removed.is_(False))
+        .exists()
+    )
+    flagged = (
+        select(SafeguardingFlag.id)
+        .where(
+            SafeguardingFlag.item_id == ItemAnalysis.item_id,
+            SafeguardingFlag.status == FlagStatus.OPEN,
+        )
+        .exists()
+    )
     rows = db.session.execute(
         select(ItemAnalysis.key_phrases, ItemAnalysis.redacted_text)
-        .where(ItemAnalysis.item_id.not_in(themed))
-        .where(ItemAnalysis.item_id.not_in(open_flag_item_ids()))
+        .where(~themed, ~flagged)
         .order_by(ItemAnalysis.id.desc())
         .limit(scan)
     ).all()

@@ -87,12 +87,14 @@ def _token(survey: Survey) -> str | None:
     return (session.get(DRAFTS) or {}).get(str(survey.id))
 
 
-def _set_token(survey: Survey, token: str | None) -> None:
+def _set_token(survey_id: int, token: str | None) -> None:
+    """Remember (or forget) this browser's draft. Takes the id, not the Survey: after a commit
+    the Survey's attributes are expired, and reading them would reload it and its questions."""
     drafts = dict(session.get(DRAFTS) or {})
     if token is None:
-        drafts.pop(str(survey.id), None)
+        drafts.pop(str(survey_id), None)
     else:
-        drafts[str(survey.id)] = token
+        drafts[str(survey_id)] = token
     session[DRAFTS] = drafts
 
 
@@ -150,10 +152,10 @@ def begin(survey_id: int) -> Response | tuple[str, int]:
         return _closed(survey)
     StartForm().validate_on_submit() or abort(400)
     discard_draft(_token(survey))
-    draft = start_draft(survey)
+    token = start_draft(survey).token  # read before the commit expires it
     db.session.commit()
-    _set_token(survey, draft.token)
-    return redirect(url_for("surveys.question", survey_id=survey.id, number=1))
+    _set_token(survey_id, token)
+    return redirect(url_for("surveys.question", survey_id=survey_id, number=1))
 
 
 def _answer_form(question: Question, choices: list, stored: dict | None) -> FlaskForm:
@@ -227,11 +229,12 @@ def question(survey_id: int, number: int) -> Response | str | tuple[str, int]:
         if isinstance(cleaned, str):
             form.answer.errors = [_error_text(cleaned, asked)]
         else:
+            total = len(survey.questions)  # read before the commit expires the survey
             save_answer(draft, asked.id, cleaned)
             db.session.commit()
-            if number < len(survey.questions) and request.args.get("change") != "1":
-                return redirect(url_for("surveys.question", survey_id=survey.id, number=number + 1))
-            return redirect(url_for("surveys.check_answers", survey_id=survey.id))
+            if number < total and request.args.get("change") != "1":
+                return redirect(url_for("surveys.question", survey_id=survey_id, number=number + 1))
+            return redirect(url_for("surveys.check_answers", survey_id=survey_id))
     back = (
         url_for("surveys.question", survey_id=survey.id, number=number - 1)
         if number > 1
@@ -358,10 +361,10 @@ def send(survey_id: int) -> Response | str | tuple[str, int]:
     discard_draft(key)
     db.session.commit()
     announce_feedback(item_ids)
-    _set_token(survey, None)
+    _set_token(survey_id, None)
     if request.headers.get("X-Voice-Offline-Resend") == "1":
         return Response("stored", status=201, mimetype="text/plain")
-    return redirect(url_for("surveys.thank_you", survey_id=survey.id))
+    return redirect(url_for("surveys.thank_you", survey_id=survey_id))
 
 
 @bp.route("/s/<int:survey_id>/thank-you")
@@ -380,8 +383,8 @@ def start_again(survey_id: int) -> Response:
     StartForm().validate_on_submit() or abort(400)
     discard_draft(_token(survey))
     db.session.commit()
-    _set_token(survey, None)
-    return redirect(url_for("surveys.start", survey_id=survey.id))
+    _set_token(survey_id, None)
+    return redirect(url_for("surveys.start", survey_id=survey_id))
 
 
 @bp.route("/s/service-worker.js")

@@ -10,6 +10,8 @@ from surveys.models import Channel, FeedbackItem, SourceGroup
 from themes.models import ItemAnalysis, ItemTheme
 from voice.db import db
 
+PHRASE_LENGTH = 200
+
 # Counts by audience and channel for a period come from this index alone.
 ix_dash_items_period = Index(
     "ix_dash_items_period",
@@ -49,6 +51,20 @@ class ThemeDay(db.Model):
     channel: Mapped[Channel] = mapped_column(primary_key=True)
     sentiment_label: Mapped[str] = mapped_column(String(16), primary_key=True)
     voices: Mapped[int] = mapped_column(default=0)
+
+
+class PhraseDay(db.Model):
+    """How many items no theme caught carried a key phrase on one (UTC) day.
+
+    Kept by the same catch-up and rebuild as ThemeDay, so the overview can show emerging
+    phrases for any period without reading every item's phrases. Items under an open
+    safeguarding flag are counted here and taken off when the page is drawn, so closing a
+    flag needs no rebuild."""
+
+    __tablename__ = "dash_phrase_days"
+    day: Mapped[date] = mapped_column(primary_key=True)
+    phrase: Mapped[str] = mapped_column(String(PHRASE_LENGTH), primary_key=True)
+    items: Mapped[int] = mapped_column(default=0)
 
 
 class SummaryState(db.Model):

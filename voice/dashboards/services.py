@@ -14,8 +14,9 @@ from sqlalchemy.orm import aliased
 
 from surveys.models import Channel, FeedbackItem, SourceGroup, Survey, SurveyResponse
 from themes.models import FlagStatus, ItemAnalysis, ItemTheme, SafeguardingFlag, Theme
+from voice.dashboards import summary
 from voice.dashboards.filters import Filters
-from voice.dashboards.models import ThemeDay
+from voice.dashboards.models import PhraseDay, ThemeDay
 from voice.db import db
 
 PAGE_SIZE = 20
@@ -247,6 +248,40 @@ def open_flag_count(filters: Filters) -> int:
         )
         or 0
     )
+
+
+@dataclass(frozen=True)
+class PhraseCount:
+    phrase: str
+    items: int
+
+
+def emerging_phrases(filters: Filters, *, limit: int = 10) -> list[PhraseCount]:
+    """The key phrases that recur (in two items or more) among the period's items that no
+    theme caught, most frequent first, from the daily phrase counts. Items under an open
+    safeguarding flag are in those counts; the few of them in the period are taken off here."""
+    held: Counter[str] = Counter()
+    flagged = summary.untagged_phrases().where(
+        FeedbackItem.id.in_(_open_flagged()),
+        FeedbackItem.created_at >= _moment(filters.start),
+        FeedbackItem.created_at < _moment(filters.end + timedelta(days=1)),
+    )
+    for _day, key_phrases in db.session.execute(flagged):
+        held.update(summary.phrases_of(key_phrases))
+    total = func.sum(PhraseDay.items)
+    rows = db.session.execute(
+        select(PhraseDay.phrase, total)
+        .where(PhraseDay.day >= filters.start, PhraseDay.day <= filters.end)
+        .group_by(PhraseDay.phrase)
+        .having(total >= 2)
+        .order_by(total.desc(), PhraseDay.phrase)
+        # Taking a held-back item's phrases off can move a phrase down by at most one place
+        # per held phrase, so this many rows always hold the true top `limit`.
+        .limit(limit + len(held))
+    ).all()
+    found = [PhraseCount(phrase, int(number) - held[phrase]) for phrase, number in rows]
+    found = [row for row in found if row.items >= 2]
+    return sorted(found, key=lambda row: (-row.items, row.phrase))[:limit]
 
 
 def unanswered_theme_ids() -> set[int]:

@@ -5,11 +5,14 @@ codebook change (merge, retire) writes a codebook_changes row. `catch_up` finds 
 the items stamped since the last run (looking back a few minutes more, so a batch that
 committed late is not missed) and rebuilds exactly those days; a codebook change, or no
 earlier run, rebuilds everything. Rebuilding a day is delete-and-insert in one transaction,
-so running it twice gives the same rows."""
+so running it twice gives the same rows. dash_phrase_days (the key phrases of items no theme
+caught) is rebuilt for the same days, because the same stamps are what change it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -17,7 +20,7 @@ from sqlalchemy import delete, func, insert, literal_column, select
 
 from surveys.models import FeedbackItem
 from themes.models import CodebookChange, ItemAnalysis, ItemTheme
-from voice.dashboards.models import SummaryState, ThemeDay
+from voice.dashboards.models import PHRASE_LENGTH, PhraseDay, SummaryState, ThemeDay
 from voice.db import db, utcnow
 
 OVERLAP = timedelta(minutes=10)
@@ -69,11 +72,64 @@ def _insert(day: date | None) -> None:
     )
 
 
+def phrases_of(key_phrases: str | None) -> set[str]:
+    """An item's key phrases as stored in the summary (each counted once per item)."""
+    try:
+        found = json.loads(key_phrases or "[]")
+    except ValueError:
+        return set()
+    return {str(p).strip()[:PHRASE_LENGTH] for p in found if str(p).strip()}
+
+
+def untagged_phrases() -> Any:
+    """Each analysed item that no theme caught (now), with its day and key phrases."""
+    live = (
+        select(ItemTheme.id)
+        .where(ItemTheme.item_id == FeedbackItem.id, ItemTheme.removed.is_(False))
+        .correlate(FeedbackItem)
+        .exists()
+    )
+    return (
+        select(_day(FeedbackItem.created_at), ItemAnalysis.key_phrases)
+        .join(ItemAnalysis, ItemAnalysis.item_id == FeedbackItem.id)
+        .where(~live, ItemAnalysis.key_phrases != "[]")
+    )
+
+
+def _phrase_rows(day: date | None) -> Iterator[dict[str, Any]]:
+    query = untagged_phrases()
+    if day is not None:
+        start = datetime.combine(day, time.min, tzinfo=UTC)
+        query = query.where(
+            FeedbackItem.created_at >= start, FeedbackItem.created_at < start + timedelta(days=1)
+        )
+    counts: Counter[tuple[date, str]] = Counter()
+    rows = db.session.execute(query.execution_options(yield_per=5000))
+    for item_day, key_phrases in rows:
+        when = _as_date(item_day)
+        counts.update((when, phrase) for phrase in phrases_of(key_phrases))
+    for (when, phrase), items in counts.items():
+        yield {"day": when, "phrase": phrase, "items": items}
+
+
+def _insert_phrases(day: date | None) -> None:
+    batch: list[dict[str, Any]] = []
+    for row in _phrase_rows(day):
+        batch.append(row)
+        if len(batch) >= 5000:
+            db.session.execute(insert(PhraseDay), batch)
+            batch = []
+    if batch:
+        db.session.execute(insert(PhraseDay), batch)
+
+
 def rebuild_days(days: Iterable[date]) -> int:
     count = 0
     for day in sorted(set(days)):
         db.session.execute(delete(ThemeDay).where(ThemeDay.day == day))
         _insert(day)
+        db.session.execute(delete(PhraseDay).where(PhraseDay.day == day))
+        _insert_phrases(day)
         count += 1
     db.session.flush()
     return count
@@ -82,6 +138,8 @@ def rebuild_days(days: Iterable[date]) -> int:
 def rebuild_all() -> None:
     db.session.execute(delete(ThemeDay))
     _insert(None)
+    db.session.execute(delete(PhraseDay))
+    _insert_phrases(None)
     db.session.flush()
 
 

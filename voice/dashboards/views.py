@@ -9,27 +9,16 @@ from typing import Any
 from flask import Response, abort, current_app, render_template, request, stream_with_context
 from flask_login import current_user
 
-from surveys.models import Channel, SourceGroup
+from surveys.labels import AUDIENCE_LABELS as AUDIENCES
+from surveys.labels import CHANNEL_LABELS as CHANNELS
+from surveys.models import SourceGroup
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.dashboards import bp, charts, exports, services
 from voice.dashboards.filters import SENTIMENTS, Filters
 from voice.db import utcnow
-from voice.i18n import _, _l
+from voice.i18n import _
 
-AUDIENCES = {
-    SourceGroup.YOUNG_PERSON: _l("Young people"),
-    SourceGroup.PARENT_CARER: _l("Parent carers"),
-    SourceGroup.SCHOOL: _l("Schools and settings"),
-    SourceGroup.PROFESSIONAL: _l("Professionals"),
-}
-CHANNELS = {
-    Channel.KIOSK: _l("Kiosk tablet"),
-    Channel.WEB: _l("Online survey"),
-    Channel.FORM: _l("Feedback form"),
-    Channel.PROXY: _l("Entered on someone's behalf"),
-    Channel.IMPORT: _l("Imported spreadsheet"),
-}
 # Roles that see only a summary of their own audience's themes.
 OWN_AUDIENCE = {Role.FORUM_REP: SourceGroup.PARENT_CARER, Role.SCHOOL_CONTACT: SourceGroup.SCHOOL}
 FULL_VIEW = (Role.STRATEGY_LEAD, Role.ADMIN)
@@ -165,6 +154,7 @@ def _overview_context(filters: Filters) -> dict[str, Any]:
         context["gaps"] = services.gaps(ranked, minimum)
         context["gap_minimum"] = minimum
         context["flags"] = small.show(services.open_flag_count(filters))
+        context["phrases"] = services.emerging_phrases(filters)
     return context
 
 
