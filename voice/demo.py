@@ -222,8 +222,96 @@ def load_demo_data() -> None:
     survey = load_demo_survey()
     load_demo_kiosk(survey)
     feedback_ids = load_demo_feedback()
+    load_demo_you_said()
     db.session.commit()
     announce_feedback(feedback_ids)
+
+
+# "You said, we did": a few published statements and their actions, so the public page shows
+# what a finished card looks like. Keyed by the statement summary, so loading twice adds nothing.
+_DEMO_YOU_SAID = [
+    {
+        "theme": "waiting-times",
+        "priority": "waiting-times",
+        "summary": "Families told us the wait for an autism assessment is too long, and that "
+        "nobody keeps in touch while they wait.",
+        "easy_summary": "You said you wait too long to be seen. "
+        "You said nobody tells you anything.",
+        "title": "A named contact for every family on the assessment waiting list",
+        "description": "Every family waiting for a neurodevelopmental assessment gets a named "
+        "contact and a call every eight weeks.",
+        "easy_description": "You get one person to talk to. They ring you every 8 weeks.",
+        "organisation": "NHS",
+        "status": "IN_PROGRESS",
+        "impact": "",
+    },
+    {
+        "theme": "short-breaks",
+        "priority": "places",
+        "summary": "Young people asked for more Saturday clubs and holiday activities they can "
+        "join without a parent.",
+        "easy_summary": "You said you want more clubs on Saturdays and in the holidays.",
+        "title": "Two new Saturday clubs and a summer holiday scheme",
+        "description": "Two Saturday clubs opened in the north and south of the borough, and a "
+        "four-week summer scheme ran with trained support workers.",
+        "easy_description": "We opened 2 new Saturday clubs. We ran a summer club for 4 weeks.",
+        "organisation": "COUNCIL",
+        "status": "DONE",
+        "impact": "Young people using short breaks each month: 140 to 210",
+    },
+    {
+        "theme": "information",
+        "priority": "communication",
+        "summary": "Parent carers said the Local Offer website is hard to find and hard to read.",
+        "easy_summary": "You said our website about help is hard to find and hard to read.",
+        "title": "Rewrite the Local Offer with the parent carer forum",
+        "description": "Forum members are rewriting the Local Offer pages in plain English with "
+        "an easy-read version of each page.",
+        "easy_description": "Parents are helping us write the website again in easy words.",
+        "organisation": "FORUM",
+        "status": "PLANNED",
+        "impact": "",
+    },
+]
+
+
+def load_demo_you_said() -> None:
+    from themes.models import Theme
+    from themes.services import ensure_codebook
+    from voice.tracker import services as tracker
+    from voice.tracker.models import ActionStatus, Organisation, Priority, Statement
+
+    ensure_codebook()
+    priorities = {p.slug: p for p in tracker.seed_priorities()}
+    fallback = next(iter(priorities.values()))
+    for row in _DEMO_YOU_SAID:
+        if db.session.scalar(select(Statement.id).where(Statement.summary == row["summary"])):
+            continue
+        priority: Priority = priorities.get(row["priority"], fallback)
+        action = tracker.create_action(
+            priority_id=priority.id,
+            title=row["title"],
+            description=row["description"],
+            easy_read_description=row["easy_description"],
+            organisation=Organisation[row["organisation"]],
+            lead="Demo lead",
+            status=ActionStatus[row["status"]],
+            status_reason="",
+            starts_on=None,
+            due_on=None,
+            impact=row["impact"],
+            by_id=None,
+        )
+        theme_ids = list(db.session.scalars(select(Theme.id).where(Theme.slug == row["theme"])))
+        statement = tracker.save_statement(
+            None,
+            summary=row["summary"],
+            easy_read_summary=row["easy_summary"],
+            theme_ids=theme_ids,
+            action_ids=[action.id],
+        )
+        db.session.flush()
+        tracker.publish(statement, by_id=None)
 
 
 # Feedback forms, proxy entry and imports: invented views from each audience, so the All

@@ -165,3 +165,16 @@ def test_voice_counts_are_refreshed_when_new_comments_are_tagged_later(
             break
         time.sleep(0.2)
     assert "Schools and settings 1" in page, page
+
+
+def test_demo_data_shows_published_cards_once_when_loaded_twice(
+    app: Flask, client: FlaskClient
+) -> None:
+    from voice.demo import load_demo_data
+
+    with app.app_context():
+        load_demo_data()
+        load_demo_data()
+    page = client.get("/you-said-we-did").get_data(as_text=True)
+    assert page.count("Two new Saturday clubs and a summer holiday scheme") == 1
+    assert "Young people using short breaks each month: 140 to 210" in page
