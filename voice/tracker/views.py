@@ -216,17 +216,21 @@ def new_statement() -> Response | str:
         form.theme_ids.data = [request.args.get("theme", type=int)]
     _statement_choices(form)
     if form.validate_on_submit():
-        statement = services.save_statement(
-            None,
-            summary=form.summary.data.strip(),
-            easy_read_summary=(form.easy_read_summary.data or "").strip(),
-            theme_ids=form.theme_ids.data or [],
-            action_ids=form.action_ids.data or [],
-        )
+        statement = _save_statement(form, None)
         db.session.commit()
         flash(_("Statement saved. It is not public until you publish it."))
         return redirect(url_for("tracker.statement", statement_id=statement.id))
     return render_template("tracker/statement_form.html", form=form, statement=None)
+
+
+def _save_statement(form: StatementForm, statement: Statement | None) -> Statement:
+    return services.save_statement(
+        statement,
+        summary=form.summary.data.strip(),
+        easy_read_summary=(form.easy_read_summary.data or "").strip(),
+        theme_ids=form.theme_ids.data or [],
+        action_ids=form.action_ids.data or [],
+    )
 
 
 @bp.route("/tracker/statements/<int:statement_id>/edit", methods=["GET", "POST"])
@@ -239,13 +243,7 @@ def edit_statement(statement_id: int) -> Response | str:
         form.action_ids.data = [a.id for a in statement.actions]
     _statement_choices(form)
     if form.validate_on_submit():
-        services.save_statement(
-            statement,
-            summary=form.summary.data.strip(),
-            easy_read_summary=(form.easy_read_summary.data or "").strip(),
-            theme_ids=form.theme_ids.data or [],
-            action_ids=form.action_ids.data or [],
-        )
+        _save_statement(form, statement)
         db.session.commit()
         flash(_("Statement saved"))
         return redirect(url_for("tracker.statement", statement_id=statement.id))
