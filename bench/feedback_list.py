@@ -99,6 +99,8 @@ def main() -> None:
             ),
             "text, common word": (FeedbackFilters(text="waited"), None),
             "text, rare word": (FeedbackFilters(text="wheelchair"), None),
+            "text, two words": (FeedbackFilters(text="Wheelchairs repaired"), None),
+            "text, word in no comment": (FeedbackFilters(text="zebra"), None),
             "text and audience": (
                 FeedbackFilters(text="wheelchair", source_group=SourceGroup.SCHOOL),
                 None,

@@ -3,7 +3,15 @@
 Uses its own PostgreSQL database (created if missing, then emptied and migrated) and its own
 Redis database as the broker, never the shared ones:
 
-    .venv/bin/python bench/submit.py [--tablets 100] [--workers 4]
+    .venv/bin/python bench/submit.py [--tablets 100] [--workers 4] [--think 3]
+
+Two rounds against the same server, each with every tablet starting together:
+- "paced": each tablet waits a while on every page (0.5 to 1.5 times --think seconds), as a
+  young person reading a question and choosing does, and picks up its tablet within the first
+  such wait. This is the load a youth group puts on the service, and what the 300 ms target
+  is about.
+- "flat_out": no waiting at all, every request straight after the last. This finds the
+  server's throughput; each request then waits about tablets / throughput seconds in a queue.
 
 Every tenth tablet sends its final submit twice (a double tap / retry); stored must equal sent.
 Prints progress, then one JSON object on the last line.
@@ -97,10 +105,12 @@ class Tablet:
             time.sleep(self.think * self.random.uniform(0.5, 1.5))
 
     def complete(self, code: str, retry_final: bool, send: bool = True) -> tuple[bool, int]:
+        self.pause()  # tablets are picked up within a few seconds of each other
         status, _text, start = self.request("GET", f"/join/{code}")
         assert status == 302, status
         status, page, _ = self.request("GET", start)
         token = next(g for g in CSRF.search(page).groups() if g)
+        self.pause()
         status, _text, question = self.request("POST", f"{start}/start", {"csrf_token": token})
         assert status == 302, status
         for number in range(1, 7):
@@ -145,6 +155,57 @@ def _warm(port: int, code: str, tablets: int) -> None:
         thread.join()
 
 
+def _server_cpu_seconds(pid: int) -> float:
+    """CPU time used so far by gunicorn and its workers (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    total = 0.0
+    for each in [pid, *map(int, children)]:
+        fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    return total
+
+
+def _round(port: int, code: str, count: int, think: float, server_pid: int) -> dict:
+    """Every tablet completes the survey once, all starting together; returns the figures."""
+    tablets = [Tablet(port, think, seed) for seed in range(count)]
+    results: list[tuple[bool, int]] = [(False, 0)] * count
+    errors: list[str] = []
+    barrier = threading.Barrier(count)
+
+    def run(index: int) -> None:
+        barrier.wait()
+        try:
+            results[index] = tablets[index].complete(code, index % 10 == 9)
+        except Exception as error:  # counted and reported
+            errors.append(repr(error))
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    print(f"{count} tablets start, {think} s on each page", file=sys.stderr)
+    cpu_before = _server_cpu_seconds(server_pid)
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - start
+    server_cpu = _server_cpu_seconds(server_pid) - cpu_before
+    timings = sorted(t for tablet in tablets for t in tablet.timings)
+    completed = sum(1 for ok, _sends in results if ok)
+    return {
+        "seconds": round(elapsed, 2),
+        "completed": completed,
+        "responses_per_second": round(completed / elapsed, 1),
+        "requests": len(timings),
+        "requests_per_second": round(len(timings) / elapsed, 1),
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, len(timings)), 1),
+        "p50_ms": round(statistics.median(timings) * 1000, 1) if timings else None,
+        "p95_ms": round(timings[int(len(timings) * 0.95) - 1] * 1000, 1) if timings else None,
+        "final_submits": sum(sends for _ok, sends in results),
+        "errors": errors[:5],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tablets", type=int, default=100)
@@ -153,8 +214,8 @@ def main() -> None:
     parser.add_argument(
         "--think",
         type=float,
-        default=0.0,
-        help="seconds a tablet waits on each page (0: every request back to back)",
+        default=3.0,
+        help="seconds a tablet waits on each page in the paced round (on average)",
     )
     args = parser.parse_args()
     database = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
@@ -205,26 +266,10 @@ def main() -> None:
 
         _warm(port, DEMO_KIOSK_CODE, args.workers * 4)
 
-        tablets = [Tablet(port, args.think, seed) for seed in range(args.tablets)]
-        results: list[tuple[bool, int]] = [(False, 0)] * args.tablets
-        errors: list[str] = []
-        barrier = threading.Barrier(args.tablets)
-
-        def run(index: int) -> None:
-            barrier.wait()
-            try:
-                results[index] = tablets[index].complete(DEMO_KIOSK_CODE, index % 10 == 9)
-            except Exception as error:  # counted and reported
-                errors.append(repr(error))
-
-        threads = [threading.Thread(target=run, args=(i,)) for i in range(args.tablets)]
-        print(f"{args.tablets} tablets start", file=sys.stderr)
-        start = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - start
+        rounds = {
+            "flat_out": _round(port, DEMO_KIOSK_CODE, args.tablets, 0.0, gunicorn.pid),
+            "paced": _round(port, DEMO_KIOSK_CODE, args.tablets, args.think, gunicorn.pid),
+        }
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
@@ -239,25 +284,18 @@ def main() -> None:
         ).scalar_one()
         items = connection.execute(text("SELECT count(*) FROM feedback_items")).scalar_one()
     engine.dispose()
-    timings = sorted(t for tablet in tablets for t in tablet.timings)
-    completed = sum(1 for ok, _sends in results if ok)
+    sent = sum(r["completed"] for r in rounds.values())
     report = {
         "tablets": args.tablets,
         "gunicorn_workers": args.workers,
         "gunicorn_threads": args.threads,
         "think_seconds": args.think,
-        "seconds": round(elapsed, 2),
-        "completed": completed,
-        "responses_per_second": round(completed / elapsed, 1),
-        "requests": len(timings),
-        "p50_ms": round(statistics.median(timings) * 1000, 1) if timings else None,
-        "p95_ms": round(timings[int(len(timings) * 0.95) - 1] * 1000, 1) if timings else None,
-        "sent": completed,
-        "final_submits_including_retries": sum(sends for _ok, sends in results),
+        **rounds,
+        "sent": sent,
+        "final_submits_including_retries": sum(r["final_submits"] for r in rounds.values()),
         "stored": stored,
         "duplicates": stored - unique,
         "feedback_items": items,
-        "errors": errors[:5],
     }
     print(json.dumps(report))
 

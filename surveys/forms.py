@@ -1,5 +1,7 @@
 """Forms for the survey builder, kiosk sessions and the respondent pages."""
 
+import re
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -36,8 +38,8 @@ from wtforms.validators import (
 )
 
 from surveys.labels import AUDIENCE_LABELS
-from surveys.models import HowAnswered, QuestionType
-from surveys.services import FREE_TEXT_LIMIT, Choice
+from surveys.models import HowAnswered, QuestionRole, QuestionType
+from surveys.services import CHOICE_TYPES, FREE_TEXT_LIMIT, Choice
 from voice.config import LANGUAGES
 from voice.i18n import _l
 
@@ -63,7 +65,14 @@ QUESTION_TYPE_LABELS = {
     QuestionType.EMOJI: _l("Face scale (5 faces)"),
     QuestionType.YES_NO: _l("Yes, no or not sure"),
     QuestionType.RATING: _l("Rating from 1 to 5"),
+    QuestionType.EMAIL: _l("Email address, kept apart from the answers"),
 }
+QUESTION_ROLE_LABELS = {
+    QuestionRole.ANSWER: _l("Keep the answer (written answers become comments)"),
+    QuestionRole.LABEL: _l("Label every comment in the response with the answer"),
+    QuestionRole.CONSENT: _l("Permission to quote every comment in the response"),
+}
+LABEL_KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 HOW_ANSWERED_LABELS = {
     HowAnswered.ON_MY_OWN: _l("I answered on my own"),
     HowAnswered.WITH_HELP: _l("Someone helped me"),
@@ -167,11 +176,51 @@ class QuestionForm(FlaskForm):
         widget=GovTextInput(),
         validators=[Length(max=300)],
     )
+    role = RadioField(
+        _l("What the answer does"),
+        widget=GovRadioInput(),
+        choices=[(role.value, label) for role, label in QUESTION_ROLE_LABELS.items()],
+        default=QuestionRole.ANSWER.value,
+        validators=[Optional()],  # left out: the answer is just kept
+    )
+    label_key = StringField(
+        _l("Label name (needed for labels)"),
+        widget=GovTextInput(),
+        description=_l("Lower case letters, numbers and hyphens. For example, service or age"),
+        filters=[lambda value: value.strip() if isinstance(value, str) else value],
+        validators=[Length(max=40, message=_l("Use 40 characters or fewer"))],
+    )
     submit = SubmitField(_l("Save question"), widget=GovSubmitInput())
 
     def validate_required_reason(self, field: StringField) -> None:
         if self.required.data and not (field.data or "").strip():
             raise ValidationError(_l("Give the reason this question must be answered"))
+
+    def validate_role(self, field: RadioField) -> None:
+        kind = self.kind.data
+        if field.data == QuestionRole.CONSENT.value and kind != QuestionType.YES_NO.value:
+            raise ValidationError(_l("Permission to quote needs a yes, no or not sure question"))
+        if field.data != QuestionRole.ANSWER.value and kind == QuestionType.EMAIL.value:
+            raise ValidationError(_l("An email address can only be kept, never used as a label"))
+
+    def validate_label_key(self, field: StringField) -> None:
+        if field.data and not LABEL_KEY.fullmatch(field.data):
+            raise ValidationError(
+                _l("Use only lower case letters, numbers and hyphens, for example service")
+            )
+        if self.role.data == QuestionRole.LABEL.value and not field.data:
+            raise ValidationError(_l("Enter a label name, for example service"))
+
+    def validate_option_keys(self, field: TextAreaField) -> None:
+        keys = read_option_keys(self)
+        if any(not LABEL_KEY.fullmatch(key) for key in keys):
+            raise ValidationError(
+                _l("Use only lower case letters, numbers and hyphens for each option's label")
+            )
+        labelled = self.role.data == QuestionRole.LABEL.value
+        choice = self.kind.data in {kind.value for kind in CHOICE_TYPES}
+        if labelled and choice and len(keys) != len(read_options(self)):
+            raise ValidationError(_l("Give every option a label, one a line, in order"))
 
 
 class IntroForm(FlaskForm):
@@ -227,6 +276,11 @@ QuestionForm.option_pictures = TextAreaField(
     widget=GovTextArea(),
     validators=[Length(max=1000)],
 )
+QuestionForm.option_keys = TextAreaField(
+    _l("Label for each option (labels only)"),
+    widget=GovTextArea(),
+    validators=[Length(max=2000)],
+)
 
 
 def read_wordings(form: FlaskForm, prefix: str) -> dict[str, dict[str, str]]:
@@ -275,6 +329,12 @@ def fill_options(form: QuestionForm, options: list) -> None:
             for o in options
         )
     form.option_pictures.data = "\n".join(o.picture or "" for o in options)
+    form.option_keys.data = "\n".join(o.key or "" for o in options)
+
+
+def read_option_keys(form: QuestionForm) -> list[str]:
+    """One label a line, in the same order as the options (blank lines ignored)."""
+    return [line.strip() for line in (form.option_keys.data or "").splitlines() if line.strip()]
 
 
 class KioskSessionForm(FlaskForm):

@@ -16,14 +16,13 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    EmailField,
     RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
     SubmitField,
 )
-from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from surveys.imports import parse_date
 from surveys.labels import CHANNEL_LABELS
@@ -194,116 +193,7 @@ class FeedbackFilterForm(FlaskForm):
             raise ValidationError(_l("The to date must be the same as or after the from date"))
 
 
-# --- Always-open feedback forms ---------------------------------------------------------------
-
-SERVICES = {
-    "send-support-in-school": _l("Support in school or setting"),
-    "ehc-plans": _l("EHC plans (education, health and care plans)"),
-    "speech-language": _l("Speech and language therapy"),
-    "mental-health": _l("Mental health services"),
-    "short-breaks": _l("Short breaks"),
-    "neurodevelopmental": _l("Autism and ADHD assessment"),
-    "transport": _l("Transport to school"),
-    "local-offer": _l("Information and the Local Offer"),
-    "other": _l("Something else"),
-}
-AGE_BANDS = {
-    "0-4": _l("0 to 4"),
-    "5-10": _l("5 to 10"),
-    "11-15": _l("11 to 15"),
-    "16-18": _l("16 to 18"),
-    "19-25": _l("19 to 25"),
-}
-SETTING_TYPES = {
-    "early-years": _l("Nursery or early years"),
-    "mainstream": _l("Mainstream school"),
-    "resource-base": _l("Resource base or unit in a mainstream school"),
-    "special": _l("Special school"),
-    "college": _l("College"),
-    "home": _l("Home education or not in school"),
-}
-
-
-class FeedbackForm(FlaskForm):
-    working = StringField(
-        _l("What is working well?"),
-        widget=GovCharacterCount(),
-        validators=[
-            Length(
-                max=MAX_VIEW_CHARS,
-                message=_l("Enter %(max)d characters or fewer", max=MAX_VIEW_CHARS),
-            )
-        ],
-    )
-    not_working = StringField(
-        _l("What is not working?"),
-        widget=GovCharacterCount(),
-        validators=[
-            Length(
-                max=MAX_VIEW_CHARS,
-                message=_l("Enter %(max)d characters or fewer", max=MAX_VIEW_CHARS),
-            )
-        ],
-    )
-    services = SelectMultipleField(
-        _l("Which services is this about? (optional)"),
-        widget=GovCheckboxesInput(),
-        choices=list(SERVICES.items()),
-        validators=[Optional()],
-    )
-    other_service = StringField(
-        _l("Which other service?"),
-        widget=GovTextInput(),
-        filters=[_strip],
-        validators=[Length(max=80)],
-    )
-    age_band = RadioField(
-        _l("How old is the child or young person? (optional)"),
-        widget=GovRadioInput(),
-        choices=list(AGE_BANDS.items()),
-        validators=[Optional()],
-    )
-    setting_type = RadioField(
-        _l("What kind of setting? (optional)"),
-        widget=GovRadioInput(),
-        choices=list(SETTING_TYPES.items()),
-        validators=[Optional()],
-    )
-    consent_to_quote = RadioField(
-        _l("Can we publish what you said, without your name?"),
-        widget=GovRadioInput(),
-        choices=[("yes", _l("Yes")), ("no", _l("No"))],
-        validators=[InputRequired(message=_l("Select yes if we can publish what you said"))],
-    )
-    wants_reply = BooleanField(
-        _l("I would like someone to contact me about this"), widget=GovCheckboxInput()
-    )
-    email = EmailField(
-        _l("Email address (optional)"),
-        widget=GovTextInput(),
-        filters=[_strip],
-        validators=[
-            Optional(),
-            Length(max=254),
-            Email(message=_l("Enter an email address like name@example.com")),
-        ],
-    )
-    submit = SubmitField(_l("Send your views"), widget=GovSubmitInput())
-
-    def validate_working(self, field: StringField) -> None:
-        if not (field.data or "").strip() and not (self.not_working.data or "").strip():
-            raise ValidationError(_l("Tell us what is working or what is not working"))
-
-    def validate(self, extra_validators: dict | None = None) -> bool:
-        valid = super().validate(extra_validators)
-        if self.wants_reply.data and not self.email.data and not self.email.errors:
-            self.email.errors.append(_l("Enter your email address so we can contact you"))
-            valid = False
-        return valid
-
-    def validate_other_service(self, field: StringField) -> None:
-        if "other" in (self.services.data or []) and not field.data:
-            raise ValidationError(_l("Enter the other service"))
+# --- Contact email withdrawal (the feedback forms are standing surveys: feedback_forms.py) -----
 
 
 class WithdrawContactForm(FlaskForm):

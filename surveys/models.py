@@ -1,8 +1,20 @@
 import enum
+import uuid
 from datetime import datetime
+from itertools import chain
 
-from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import (
+    JSON,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    event,
+    func,
+    literal_column,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from voice.db import db, utcnow
 
@@ -30,6 +42,14 @@ class FeedbackItem(db.Model):
     """One piece of free text someone gave us, whatever the route; the themes package tags it."""
 
     __tablename__ = "feedback_items"
+    __table_args__ = (
+        # The All feedback word search (surveys/text_search.py, migration 0009); PostgreSQL only.
+        Index(
+            "ix_feedback_items_text_search",
+            func.to_tsvector(literal_column("'english'::regconfig"), literal_column("text")),
+            postgresql_using="gin",
+        ).ddl_if(dialect="postgresql"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     source_group: Mapped[SourceGroup] = mapped_column(index=True)
     channel: Mapped[Channel] = mapped_column(index=True)
@@ -74,12 +94,26 @@ class QuestionType(enum.Enum):
     EMOJI = "emoji"
     YES_NO = "yes_no"
     RATING = "rating"
+    # An optional email address: kept apart from the answers, it becomes a ContactRequest.
+    EMAIL = "email"
+
+
+class QuestionRole(enum.Enum):
+    """What an answer does besides being stored."""
+
+    ANSWER = "answer"  # free text becomes a feedback item
+    LABEL = "label"  # chosen option keys or typed text label the response's feedback items
+    CONSENT = "consent"  # a yes/no: "yes" lets us quote the response's feedback items
 
 
 class HowAnswered(enum.Enum):
     ON_MY_OWN = "on_my_own"
     WITH_HELP = "with_help"
     FOR_ME = "for_me"
+
+
+def new_stamp() -> str:
+    return uuid.uuid4().hex
 
 
 # Wordings are JSON: {"en": {"plain": "...", "easy": "..."}, "cy": {...}, ...}
@@ -99,6 +133,11 @@ class Survey(db.Model):
     closes_at: Mapped[datetime | None]
     retention_days: Mapped[int] = mapped_column(default=365)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A new value with every change to the survey, its questions or its options, so respondent
+    # pages know when their copy is out of date (surveys.answering).
+    stamp: Mapped[str] = mapped_column(String(32), default=new_stamp, server_default="initial")
+    # Marks a standing feedback form, so two first requests at once cannot create it twice.
+    slug: Mapped[str | None] = mapped_column(String(40), unique=True)
     questions: Mapped[list["Question"]] = relationship(
         back_populates="survey",
         cascade="all, delete-orphan",
@@ -117,6 +156,11 @@ class Question(db.Model):
     required_reason: Mapped[str | None] = mapped_column(String(300))
     picture: Mapped[str | None] = mapped_column(String(60))
     prompt: Mapped[Wordings] = mapped_column(JSON, default=dict)
+    role: Mapped[QuestionRole] = mapped_column(
+        default=QuestionRole.ANSWER, server_default=QuestionRole.ANSWER.name
+    )
+    # Prefix of the labels a LABEL question gives ("service", "age"); names form answers too.
+    label_key: Mapped[str | None] = mapped_column(String(40))
     survey: Mapped[Survey] = relationship(back_populates="questions")
     options: Mapped[list["QuestionOption"]] = relationship(
         back_populates="question",
@@ -135,6 +179,8 @@ class QuestionOption(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     picture: Mapped[str | None] = mapped_column(String(60))
     wording: Mapped[Wordings] = mapped_column(JSON, default=dict)
+    # Stable name for labels, whatever the wording says ("short-breaks").
+    key: Mapped[str | None] = mapped_column(String(40))
     question: Mapped[Question] = relationship(back_populates="options")
 
 
@@ -258,6 +304,7 @@ class ImportStatus(enum.Enum):
     DONE = "done"
     CANCELLED = "cancelled"
     FAILED = "failed"
+    EXPIRED = "expired"  # never confirmed in time; the uploaded file was deleted
 
 
 class ImportJob(db.Model):
@@ -282,3 +329,30 @@ class ImportJob(db.Model):
     cancel_requested: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
+
+
+# Respondent pages keep a copy of each survey until its stamp changes (surveys.answering), so
+# every flush that touches a survey, a question or an option gives that survey a new stamp.
+def _owning_survey(session: Session, changed: object) -> Survey | None:
+    if isinstance(changed, Survey):
+        return changed
+    if isinstance(changed, QuestionOption):
+        question = changed.question or session.get(Question, changed.question_id)
+        return _owning_survey(session, question) if question is not None else None
+    if isinstance(changed, Question):
+        return changed.survey or session.get(Survey, changed.survey_id)
+    return None
+
+
+@event.listens_for(Session, "before_flush")
+def _restamp_changed_surveys(session: Session, _context: object, _instances: object) -> None:
+    changed = chain(
+        session.new, (o for o in session.dirty if session.is_modified(o)), session.deleted
+    )
+    surveys = {
+        id(survey): survey
+        for survey in (_owning_survey(session, each) for each in changed)
+        if survey is not None and survey not in session.deleted
+    }
+    for survey in surveys.values():
+        survey.stamp = new_stamp()

@@ -6,6 +6,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -14,10 +15,12 @@ from surveys.models import (
     Answer,
     Channel,
     FeedbackItem,
+    FeedbackLabel,
     HowAnswered,
     KioskSession,
     Question,
     QuestionOption,
+    QuestionRole,
     QuestionType,
     ResponseDraft,
     SourceGroup,
@@ -56,6 +59,11 @@ def add_feedback_item(
     return item
 
 
+def add_labels(item_id: int, labels: Sequence[str]) -> None:
+    for label in dict.fromkeys(labels):
+        db.session.add(FeedbackLabel(feedback_item_id=item_id, label=label[:100]))
+
+
 def announce_feedback(item_ids: Sequence[int]) -> None:
     """Tell listeners (the themes package) about committed items. Never raises: the items are
     already stored, and a beat task picks up any that a listener could not hand on."""
@@ -75,6 +83,7 @@ JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no 0/O, 1/I/l, 2/Z, 5/S, 8/B
 JOIN_CODE_LENGTH = 5
 SKIP = "skip"
 FREE_TEXT_LIMIT = 2000
+EMAIL_LIMIT = 254
 DRAFT_LIFETIME = timedelta(days=1)
 
 
@@ -134,6 +143,7 @@ def missing_wordings(survey: Survey, languages: Sequence[str]) -> list[dict[str,
 
 
 CHOICE_TYPES = frozenset({QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.PICTURE})
+TEXT_TYPES = frozenset({QuestionType.FREE_TEXT, QuestionType.EMAIL})
 
 
 def list_surveys(kind: SurveyKind | None = SurveyKind.SURVEY) -> list[Survey]:
@@ -144,7 +154,12 @@ def list_surveys(kind: SurveyKind | None = SurveyKind.SURVEY) -> list[Survey]:
 
 
 def list_open_surveys() -> list[Survey]:
-    query = select(Survey).where(Survey.status == SurveyStatus.OPEN).order_by(Survey.title)
+    """Open surveys a tablet session can run (feedback forms are for adults, never kiosks)."""
+    query = (
+        select(Survey)
+        .where(Survey.status == SurveyStatus.OPEN, Survey.kind == SurveyKind.SURVEY)
+        .order_by(Survey.title)
+    )
     return [s for s in db.session.scalars(query) if is_accepting(s)]
 
 
@@ -177,6 +192,9 @@ def add_question(
     required: bool = False,
     required_reason: str | None = None,
     picture: str | None = None,
+    role: QuestionRole = QuestionRole.ANSWER,
+    label_key: str | None = None,
+    option_keys: Sequence[str | None] | None = None,
 ) -> Question:
     question = Question(kind=kind, position=len(survey.questions))
     survey.questions.append(question)
@@ -187,6 +205,9 @@ def add_question(
         required=required,
         required_reason=required_reason,
         picture=picture,
+        role=role,
+        label_key=label_key,
+        option_keys=option_keys,
     )
     return question
 
@@ -200,13 +221,19 @@ def update_question(
     required: bool = False,
     required_reason: str | None = None,
     picture: str | None = None,
+    role: QuestionRole = QuestionRole.ANSWER,
+    label_key: str | None = None,
+    option_keys: Sequence[str | None] | None = None,
 ) -> Question:
+    """Options are matched by position; `option_keys` None keeps the keys they have."""
     if kind is not None:
         question.kind = kind
     question.prompt = prompt
     question.required = required
     question.required_reason = (required_reason or "").strip() or None if required else None
     question.picture = picture or None
+    question.role = role
+    question.label_key = (label_key or "").strip() or None
     if question.kind not in CHOICE_TYPES:
         options = ()
     existing = list(question.options)
@@ -217,6 +244,8 @@ def update_question(
             option = QuestionOption()
             question.options.append(option)
         option.position, option.wording, option.picture = position, wording, option_picture
+        if option_keys is not None:
+            option.key = option_keys[position] if position < len(option_keys) else None
     for option in existing[len(options) :]:
         question.options.remove(option)
     db.session.flush()
@@ -251,13 +280,16 @@ def open_survey(survey: Survey, languages: Sequence[str]) -> None:
 
 
 def close_survey(survey: Survey) -> None:
+    if survey.kind is SurveyKind.FORM:
+        raise SurveyError("feedback forms are always open")
     survey.status = SurveyStatus.CLOSED
     db.session.flush()
 
 
 def duplicate_survey(survey: Survey, title: str) -> Survey:
+    """A draft copy; a copy of a feedback form is an ordinary survey that can be closed."""
     copy = Survey(
-        kind=survey.kind,
+        kind=SurveyKind.SURVEY,
         title=title,
         audience=survey.audience,
         title_wording=deepcopy(survey.title_wording),
@@ -275,9 +307,14 @@ def duplicate_survey(survey: Survey, title: str) -> Survey:
                 required_reason=question.required_reason,
                 picture=question.picture,
                 prompt=deepcopy(question.prompt),
+                role=question.role,
+                label_key=question.label_key,
                 options=[
                     QuestionOption(
-                        position=o.position, picture=o.picture, wording=deepcopy(o.wording)
+                        position=o.position,
+                        picture=o.picture,
+                        wording=deepcopy(o.wording),
+                        key=o.key,
                     )
                     for o in question.options
                 ],
@@ -312,6 +349,8 @@ def clean_answer(
     """The answer as stored in a draft, or an error code for the view to put into words."""
     if SKIP in values and not question.required:
         return {"skipped": True, "choices": [], "text": None}
+    if question.kind is QuestionType.EMAIL:
+        return _clean_email(question, text)
     if question.kind is QuestionType.FREE_TEXT:
         text = (text or "").strip()
         if not text:
@@ -332,6 +371,31 @@ def clean_answer(
     if question.kind is not QuestionType.MULTIPLE and len(chosen) > 1:
         return "bad_choice"
     return {"skipped": False, "choices": sorted(set(chosen), key=chosen.index), "text": None}
+
+
+def _clean_email(question: Question, text: str | None) -> dict[str, object] | str:
+    text = (text or "").strip()
+    if not text:
+        # Leaving it empty is how a person says no: optional email questions have no skip box.
+        skipped = {"skipped": True, "choices": [], "text": None}
+        return "empty_email" if question.required else skipped
+    if len(text) > EMAIL_LIMIT:
+        return "bad_email"
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        return "bad_email"
+    return {"skipped": False, "choices": [], "text": text}
+
+
+def given_email(survey: Survey, answers: dict[str, dict[str, object]]) -> str | None:
+    """The email address a respondent gave, if any (never stored with their answers)."""
+    for question in survey.questions:
+        if question.kind is QuestionType.EMAIL:
+            text = (answers.get(str(question.id)) or {}).get("text")
+            if text:
+                return str(text)
+    return None
 
 
 def start_draft(survey: Survey) -> ResponseDraft:
@@ -367,6 +431,38 @@ def find_response(idempotency_key: str) -> SurveyResponse | None:
     )
 
 
+def channel_for(survey: Survey, kiosk: KioskSession | None) -> Channel:
+    if survey.kind is SurveyKind.FORM:
+        return Channel.FORM
+    return Channel.KIOSK if kiosk is not None else Channel.WEB
+
+
+def _labels_and_consent(
+    survey: Survey, answers: dict[str, dict[str, object]]
+) -> tuple[list[str], bool]:
+    """What LABEL and CONSENT questions say about every feedback item of one response."""
+    labels: list[str] = []
+    consents: list[bool] = []
+    for question in survey.questions:
+        if question.kind is QuestionType.EMAIL:
+            continue  # an address never becomes a label, whatever the question's role
+        answer = answers.get(str(question.id)) or {}
+        chosen = [str(value) for value in answer.get("choices") or []]
+        if question.role is QuestionRole.CONSENT:
+            consents.append(not answer.get("skipped") and chosen == ["yes"])
+        if question.role is not QuestionRole.LABEL or not question.label_key:
+            continue
+        if question.kind is QuestionType.FREE_TEXT:
+            values = [str(answer["text"]).strip()] if answer.get("text") else []
+        elif question.kind in CHOICE_TYPES:
+            keys = {str(option.id): option.key for option in question.options}
+            values = [keys[value] for value in chosen if keys.get(value)]
+        else:
+            values = chosen  # built-in answers (yes/no, faces, ratings) are stable already
+        labels += [f"{question.label_key}:{value}" for value in values if value]
+    return labels, bool(consents) and all(consents)
+
+
 def submit_response(
     survey: Survey,
     *,
@@ -378,11 +474,13 @@ def submit_response(
     kiosk: KioskSession | None,
 ) -> tuple[SurveyResponse, list[int]]:
     """Store a finished response once per key; returns it and the new feedback item ids
-    (none when the key was already stored: a double tap, a retry or an offline resend)."""
+    (none when the key was already stored: a double tap, a retry or an offline resend).
+
+    Email answers are not stored here at all: the caller turns them into a ContactRequest."""
     existing = find_response(idempotency_key)
     if existing is not None:
         return existing, []
-    channel = Channel.KIOSK if kiosk is not None else Channel.WEB
+    channel = channel_for(survey, kiosk)
     response = SurveyResponse(
         survey_id=survey.id,
         idempotency_key=idempotency_key,
@@ -403,8 +501,11 @@ def submit_response(
         if existing is None:
             raise
         return existing, []
+    labels, consent = _labels_and_consent(survey, answers)
     items: list[FeedbackItem] = []
-    for question in survey.questions:
+    for number, question in enumerate(survey.questions, start=1):
+        if question.kind is QuestionType.EMAIL:
+            continue
         answer = answers.get(str(question.id)) or {"skipped": True, "choices": [], "text": None}
         db.session.add(
             Answer(
@@ -415,16 +516,26 @@ def submit_response(
                 text=answer.get("text") or None,
             )
         )
-        if question.kind is QuestionType.FREE_TEXT and answer.get("text"):
+        if (
+            question.kind is QuestionType.FREE_TEXT
+            and question.role is QuestionRole.ANSWER
+            and answer.get("text")
+        ):
             item = add_feedback_item(
                 text=str(answer["text"]),
                 source_group=survey.audience,
                 channel=channel,
                 language=language,
                 source_detail=kiosk.group_label if kiosk else None,
+                consent_to_quote=consent,
                 dedupe_key=f"response:{idempotency_key}:{question.id}"[:128],
             )
             item.survey_id, item.question_id = survey.id, question.id
+            if survey.kind is SurveyKind.FORM:
+                # Keeps "what is working" apart from "what is not" in the All feedback list.
+                add_labels(item.id, [f"form:{question.label_key or number}", *labels])
+            elif labels:
+                add_labels(item.id, labels)
             items.append(item)
     db.session.flush()
     return response, [item.id for item in items]
@@ -486,16 +597,19 @@ def get_kiosk_session(session_id: int) -> KioskSession | None:
     return db.session.get(KioskSession, session_id)
 
 
-def find_live_kiosk_session(code: str | None) -> KioskSession | None:
-    """The open session with this code whose survey still takes answers."""
+def find_live_kiosk_session(code: str | None, survey: Survey | None = None) -> KioskSession | None:
+    """The open session with this code whose survey still takes answers; given a survey, only
+    a session for that survey (checked on the survey given, without loading it again)."""
     if not code:
         return None
     session = db.session.scalar(
         select(KioskSession).where(KioskSession.code == normalise_join_code(code))
     )
-    if session is None or session.closed_at is not None or not is_accepting(session.survey):
+    if session is None or session.closed_at is not None:
         return None
-    return session
+    if survey is not None and session.survey_id != survey.id:
+        return None
+    return session if is_accepting(survey or session.survey) else None
 
 
 def list_kiosk_sessions() -> list[KioskSession]:

@@ -1,13 +1,18 @@
 """The spreadsheet import task: reads the stored file, stores good rows in batches, reports
-progress, stops when asked, and skips rows an earlier run of the same file already stored."""
+progress, stops when asked, and skips rows an earlier run of the same file already stored.
+Beat also runs the clean-up of uploads that were never confirmed."""
+
+from datetime import timedelta
 
 from celery import shared_task
+from flask import current_app
 from sqlalchemy.exc import OperationalError
 
 from surveys import imports
 from surveys.intake_services import (
     BATCH_SIZE,
     cancel_was_requested,
+    expire_abandoned_imports,
     import_batch,
     read_job_table,
     record_progress,
@@ -77,6 +82,10 @@ def import_rows(self: object, job_id: int) -> dict[str, int]:
         return _finish(job_id, ImportStatus.FAILED, 0)
     record_progress(job_id, status=ImportStatus.RUNNING, total_rows=len(table.rows))
     db.session.commit()
+    # Every commit expires the job, and the next batch would load the whole row again, file
+    # included (11 MB for 100,000 rows, 3 s of a 16 s import): keep only what batches read.
+    db.session.refresh(job, ["id", "mapping", "file_sha256"])
+    db.session.expunge(job)
     run = _Run(job)
     try:
         status = run.run(table)
@@ -98,3 +107,18 @@ def _finish(job_id: int, status: ImportStatus, imported: int) -> dict[str, int]:
     )
     db.session.commit()
     return {"imported": imported}
+
+
+@shared_task(
+    name="surveys.expire_abandoned_imports",
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+)
+def expire_abandoned_imports_task() -> int:
+    """Uploaded spreadsheets nobody confirmed within IMPORT_UPLOAD_HOURS are deleted: the file
+    may hold personal views, and we keep it only as long as the import needs it. Safe to run
+    twice: a second run finds nothing left to expire."""
+    hours = current_app.config.get("IMPORT_UPLOAD_HOURS", 24)
+    expired = expire_abandoned_imports(older_than=timedelta(hours=hours))
+    db.session.commit()
+    return expired

@@ -48,6 +48,11 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
                 "task": "surveys.delete_expired_responses",
                 "schedule": 3600.0,
             },
+            # Uploaded spreadsheets never confirmed within IMPORT_UPLOAD_HOURS (issue 4).
+            "surveys-expire-abandoned-imports": {
+                "task": "surveys.expire_abandoned_imports",
+                "schedule": 3600.0,
+            },
             # The dashboard's daily theme counts follow tagging and review (issue 7).
             "dashboards-catch-up": {"task": "dashboards.catch_up", "schedule": 60.0},
             "dashboards-rebuild": {"task": "dashboards.rebuild", "schedule": 86400.0},
@@ -87,6 +92,8 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         "MAIL_FROM": env.get("MAIL_FROM", "voice@example.org"),
         "PREFERRED_URL_SCHEME": "https" if production else "http",
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))),
+        # An uploaded spreadsheet not confirmed within this many hours is deleted.
+        "IMPORT_UPLOAD_HOURS": int(env.get("IMPORT_UPLOAD_HOURS", "24")),
         # Dashboard counts below this show as "fewer than N" to everyone but admins.
         "SMALL_NUMBER_THRESHOLD": int(env.get("SMALL_NUMBER_THRESHOLD", "5")),
     }

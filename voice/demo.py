@@ -427,10 +427,14 @@ def load_demo_feedback() -> list[int]:
     """A few dozen invented feedback items from each audience; returns the new ids."""
     from datetime import timedelta
 
+    from surveys.feedback_forms import ensure_feedback_forms
     from surveys.models import Channel, FeedbackItem
     from surveys.services import add_feedback_item
     from voice.db import utcnow
 
+    # The standing "Tell us what you think" forms, which the demo form views are filed under.
+    forms = ensure_feedback_forms()
+    form_ids = {"parent_carer": forms["parent-carers"], "school": forms["schools"]}
     existing = set(
         db.session.scalars(
             select(FeedbackItem.dedupe_key).where(FeedbackItem.dedupe_key.like("demo:%"))
@@ -454,6 +458,8 @@ def load_demo_feedback() -> list[int]:
             )
             # Spread over the last six months so date filters and trends show something.
             item.created_at = now - timedelta(days=(number * 7) % 180, hours=number)
+            if item.channel is Channel.FORM:
+                item.survey_id = form_ids.get(audience)
             new_ids.append(item.id)
     db.session.flush()
     return new_ids

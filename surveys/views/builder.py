@@ -6,9 +6,11 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from surveys import bp
+from surveys.feedback_forms import ensure_feedback_forms
 from surveys.forms import (
     AUDIENCE_LABELS,
     LANGUAGE_LABELS,
+    QUESTION_ROLE_LABELS,
     QUESTION_TYPE_LABELS,
     CopySurveyForm,
     IntroForm,
@@ -17,10 +19,11 @@ from surveys.forms import (
     SurveyForm,
     fill_options,
     fill_wordings,
+    read_option_keys,
     read_options,
     read_wordings,
 )
-from surveys.models import QuestionType, SourceGroup, Survey, SurveyStatus
+from surveys.models import QuestionRole, QuestionType, SourceGroup, Survey, SurveyKind, SurveyStatus
 from surveys.services import (
     PICTURE_MAX_BYTES,
     SurveyError,
@@ -102,8 +105,13 @@ def _problems(survey: Survey) -> list[str]:
 @bp.route("/staff/surveys")
 @role_required(*BUILDERS)
 def surveys() -> str:
+    ensure_feedback_forms()  # so staff can word the forms before anyone opens them
+    db.session.commit()
     return render_template(
-        "surveys/builder/list.html", surveys=list_surveys(), audience_labels=AUDIENCE_LABELS
+        "surveys/builder/list.html",
+        surveys=list_surveys(),
+        forms=list_surveys(SurveyKind.FORM),
+        audience_labels=AUDIENCE_LABELS,
     )
 
 
@@ -133,6 +141,7 @@ def survey(survey_id: int) -> str:
         survey=survey,
         problems=_problems(survey),
         type_labels=QUESTION_TYPE_LABELS,
+        role_labels=QUESTION_ROLE_LABELS,
         audience_labels=AUDIENCE_LABELS,
         count=count_responses(survey.id),
         form=CopySurveyForm(),
@@ -152,7 +161,11 @@ def survey_settings(survey_id: int) -> Response | str:
             "retention_days": survey.retention_days,
         }
     )
-    if form.validate_on_submit():
+    valid = form.validate_on_submit()
+    if valid and survey.kind is SurveyKind.FORM and (form.opens_on.data or form.closes_on.data):
+        field = form.opens_on if form.opens_on.data else form.closes_on
+        field.errors = [_("Feedback forms are always open. Leave the dates empty.")]
+    elif valid:
         update_survey(
             survey,
             title=form.title.data,
@@ -212,6 +225,9 @@ def edit_question(survey_id: int, question_id: int | None) -> Response | str:
             "required": form.required.data,
             "required_reason": form.required_reason.data,
             "picture": form.picture.data or None,
+            "role": QuestionRole(form.role.data or QuestionRole.ANSWER.value),
+            "label_key": form.label_key.data,
+            "option_keys": read_option_keys(form),
         }
         if asked is None:
             add_question(survey, kind=QuestionType(form.kind.data), **fields)
@@ -224,6 +240,8 @@ def edit_question(survey_id: int, question_id: int | None) -> Response | str:
         form.picture.data = asked.picture or ""
         form.required.data = asked.required
         form.required_reason.data = asked.required_reason or ""
+        form.role.data = asked.role.value
+        form.label_key.data = asked.label_key or ""
         fill_wordings(form, "prompt", asked.prompt)
         fill_options(form, asked.options)
     return render_template(
@@ -274,7 +292,11 @@ def change_status(survey_id: int, action: str) -> Response | str:
         flash(_("A copy has been made. It is a draft."))
         return redirect(url_for("surveys.survey", survey_id=copy.id))
     if action == "close":
-        close_survey(survey)
+        try:
+            close_survey(survey)
+        except SurveyError:
+            flash(_("Feedback forms are always open, so they cannot be closed."))
+            return redirect(url_for("surveys.survey", survey_id=survey.id))
         db.session.commit()
         flash(_("The survey is closed."))
         return redirect(url_for("surveys.survey", survey_id=survey.id))
@@ -286,6 +308,7 @@ def change_status(survey_id: int, action: str) -> Response | str:
             survey=survey,
             problems=_problems(survey),
             type_labels=QUESTION_TYPE_LABELS,
+            role_labels=QUESTION_ROLE_LABELS,
             audience_labels=AUDIENCE_LABELS,
             count=count_responses(survey.id),
             form=CopySurveyForm(),

@@ -14,6 +14,7 @@ from surveys.intake_services import (
     proxy_authors_for,
 )
 from surveys.models import Channel, SourceGroup
+from surveys.text_search import search_words
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 
@@ -54,4 +55,5 @@ def feedback_list() -> tuple[str, int] | str:
         audience_labels=AUDIENCE_LABELS,
         channel_labels=CHANNEL_LABELS,
         count_cap=COUNT_CAP,
+        no_search_words=bool(filters.text.strip()) and not search_words(filters.text),
     )

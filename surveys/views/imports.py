@@ -1,6 +1,6 @@
 """Spreadsheet import: upload, map columns and preview, then import in a Celery task."""
 
-from flask import abort, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
@@ -235,10 +235,11 @@ def import_progress(job_id: int) -> str:
         job=job,
         cancel_form=ImportCancelForm(formdata=None),
         finished=job.status in _FINISHED,
+        upload_hours=current_app.config.get("IMPORT_UPLOAD_HOURS", 24),
     )
 
 
-_FINISHED = (ImportStatus.DONE, ImportStatus.CANCELLED, ImportStatus.FAILED)
+_FINISHED = (ImportStatus.DONE, ImportStatus.CANCELLED, ImportStatus.FAILED, ImportStatus.EXPIRED)
 
 
 @bp.route("/imports/<int:job_id>/progress.json")

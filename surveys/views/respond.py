@@ -3,7 +3,7 @@
 Driven entirely by Survey rows, so feedback forms (Survey.kind FORM) reuse it unchanged."""
 
 import json
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from flask import (
     abort,
@@ -21,6 +21,8 @@ from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from surveys import bp
+from surveys.answering import survey_for_answering
+from surveys.feedback_forms import record_contact_request
 from surveys.forms import (
     BUILTIN_CHOICES,
     SENTENCE_STARTERS,
@@ -34,6 +36,7 @@ from surveys.models import HowAnswered, Question, QuestionType, Survey
 from surveys.services import (
     FREE_TEXT_LIMIT,
     SKIP,
+    TEXT_TYPES,
     announce_feedback,
     choices_for,
     clean_answer,
@@ -42,13 +45,13 @@ from surveys.services import (
     find_response,
     get_draft,
     get_picture,
-    get_survey,
     is_accepting,
     save_answer,
     start_draft,
     submit_response,
     wording_text,
 )
+from surveys.signals import contact_requested
 from voice.accounts.access import public
 from voice.db import db
 from voice.extensions import limiter
@@ -57,6 +60,8 @@ from voice.i18n import _
 DRAFTS = "survey_drafts"
 KIOSK = "kiosk_code"
 EASY = "easy_read"
+LARGE_TEXT = "large_text"
+WITHDRAW = "contact_withdraw_token"  # shown once on the thank-you page, then forgotten
 
 
 def _public_post_limit() -> str:
@@ -75,7 +80,7 @@ def _easy_read(survey: Survey | None = None) -> bool:
 
 
 def _survey_or_404(survey_id: int) -> Survey:
-    return get_survey(survey_id) or abort(404)
+    return survey_for_answering(survey_id) or abort(404)
 
 
 def _can_answer(survey: Survey) -> bool:
@@ -88,8 +93,7 @@ def _token(survey: Survey) -> str | None:
 
 
 def _set_token(survey_id: int, token: str | None) -> None:
-    """Remember (or forget) this browser's draft. Takes the id, not the Survey: after a commit
-    the Survey's attributes are expired, and reading them would reload it and its questions."""
+    """Remember (or forget) this browser's draft."""
     drafts = dict(session.get(DRAFTS) or {})
     if token is None:
         drafts.pop(str(survey_id), None)
@@ -103,9 +107,7 @@ def _context(survey: Survey, **extra: object) -> dict[str, object]:
     easy = _easy_read(survey)
     switch_args = request.args.to_dict()
     switch_args["easy"] = "0" if easy else "1"
-    kiosk = find_live_kiosk_session(session.get(KIOSK))
-    if kiosk is not None and kiosk.survey_id != survey.id:
-        kiosk = None
+    kiosk = find_live_kiosk_session(session.get(KIOSK), survey)
 
     def word(wordings: dict | None) -> str:
         return wording_text(wordings, language, easy)
@@ -113,6 +115,7 @@ def _context(survey: Survey, **extra: object) -> dict[str, object]:
     return {
         "survey": survey,
         "easy": easy,
+        "large_text": bool(session.get(LARGE_TEXT)),
         "word": word,
         "language": language,
         "kiosk": kiosk,
@@ -160,7 +163,7 @@ def begin(survey_id: int) -> Response | tuple[str, int]:
 
 def _answer_form(question: Question, choices: list, stored: dict | None) -> FlaskForm:
     stored = stored or {}
-    if question.kind is QuestionType.FREE_TEXT:
+    if question.kind in TEXT_TYPES:
         form = TextAnswerForm(
             data={"answer": stored.get("text") or "", "skip": bool(stored.get("skipped"))}
         )
@@ -176,7 +179,7 @@ def _answer_form(question: Question, choices: list, stored: dict | None) -> Flas
 
 
 def _posted_answer(question: Question) -> tuple[list[str], str | None]:
-    if question.kind is QuestionType.FREE_TEXT:
+    if question.kind in TEXT_TYPES:
         values = [SKIP] if request.form.get("skip") else []
         return values, request.form.get("answer", "")
     values = request.form.getlist("answer")
@@ -193,6 +196,8 @@ def _error_text(code: str, question: Question) -> str:
         )
     if code == "bad_choice":
         return _("That answer is not on the list. Choose an answer from the list.")
+    if code == "bad_email":
+        return _("Enter an email address like name@example.com")
     if question.required:
         return _(
             "Please answer this question. We need it because: %(reason)s",
@@ -229,10 +234,9 @@ def question(survey_id: int, number: int) -> Response | str | tuple[str, int]:
         if isinstance(cleaned, str):
             form.answer.errors = [_error_text(cleaned, asked)]
         else:
-            total = len(survey.questions)  # read before the commit expires the survey
             save_answer(draft, asked.id, cleaned)
             db.session.commit()
-            if number < total and request.args.get("change") != "1":
+            if number < len(survey.questions) and request.args.get("change") != "1":
                 return redirect(url_for("surveys.question", survey_id=survey_id, number=number + 1))
             return redirect(url_for("surveys.check_answers", survey_id=survey_id))
     back = (
@@ -358,9 +362,15 @@ def send(survey_id: int) -> Response | str | tuple[str, int]:
         how_answered=how,
         kiosk=context["kiosk"],
     )
-    discard_draft(key)
+    contact = record_contact_request(survey, answers, item_ids)
+    discard_draft(key)  # the only other place an email address was kept
     db.session.commit()
     announce_feedback(item_ids)
+    if contact is not None:
+        contact_requested.send(
+            current_app._get_current_object(), contact_request_id=contact[0], item_ids=item_ids
+        )
+        session[WITHDRAW] = contact[1]
     _set_token(survey_id, None)
     if request.headers.get("X-Voice-Offline-Resend") == "1":
         return Response("stored", status=201, mimetype="text/plain")
@@ -371,7 +381,12 @@ def send(survey_id: int) -> Response | str | tuple[str, int]:
 @public
 def thank_you(survey_id: int) -> str:
     survey = _survey_or_404(survey_id)
-    return render_template("surveys/respond/thank_you.html", form=StartForm(), **_context(survey))
+    return render_template(
+        "surveys/respond/thank_you.html",
+        form=StartForm(),
+        withdraw_token=session.pop(WITHDRAW, None),
+        **_context(survey),
+    )
 
 
 @bp.route("/s/<int:survey_id>/start-again", methods=["POST"])
@@ -385,6 +400,22 @@ def start_again(survey_id: int) -> Response:
     db.session.commit()
     _set_token(survey_id, None)
     return redirect(url_for("surveys.start", survey_id=survey_id))
+
+
+@bp.route("/s/text-size", methods=["POST"])
+@limiter.limit(_public_post_limit, methods=["POST"])
+@public
+def text_size() -> Response:
+    """Bigger or standard text on every survey page in this browser; works without JavaScript
+    (the page's script sends the same form in the background and skips the reload)."""
+    StartForm().validate_on_submit() or abort(400)
+    session[LARGE_TEXT] = request.form.get("large") == "1"
+    if request.headers.get("X-Voice-Background") == "1":
+        return Response(status=204)
+    back = urlsplit(request.form.get("back", ""))
+    if back.scheme or back.netloc or not back.path.startswith("/s/"):
+        return redirect(url_for("public.home"))
+    return redirect(urlunsplit(("", "", back.path, back.query, "")))
 
 
 @bp.route("/s/service-worker.js")

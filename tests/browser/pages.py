@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from surveys.models import QuestionType
 from voice.accounts.models import Role
 
 
@@ -11,6 +12,9 @@ class PageCheck:
     path: str
     roles: tuple[Role, ...] | None = None  # None: open to anyone; () any signed-in staff
     submit_empty: bool = False  # also check the page showing its error summary
+    # The path holds {survey}: a survey with one question of every type is made and started in
+    # this browser first (respondent pages need answers in progress).
+    answering: bool = False
 
 
 PAGES: list[PageCheck] = [
@@ -50,15 +54,12 @@ PAGES: list[PageCheck] = [
     PageCheck("you said, we did unsubscribe, bad link", "/you-said-we-did/unsubscribe/bad-link"),
     PageCheck("tell us what you think", "/tell-us"),
     PageCheck("tell us what you think, easy read", "/tell-us/easy-read"),
-    PageCheck("parent carer feedback form", "/tell-us/parent-carers", submit_empty=True),
-    PageCheck(
-        "parent carer feedback form, easy read",
-        "/tell-us/parent-carers/easy-read",
-        submit_empty=True,
-    ),
-    PageCheck("school feedback form", "/tell-us/schools", submit_empty=True),
-    PageCheck("school feedback form, easy read", "/tell-us/schools/easy-read", submit_empty=True),
-    PageCheck("feedback thank you", "/tell-us/thank-you"),
+    # The forms are standing surveys: these addresses redirect to their start pages (/s/<id>).
+    # Every question page, the email error, check answers and thank you: test_intake.py.
+    PageCheck("parent carer feedback form", "/tell-us/parent-carers"),
+    PageCheck("parent carer feedback form, easy read", "/tell-us/parent-carers/easy-read"),
+    PageCheck("school feedback form", "/tell-us/schools"),
+    PageCheck("school feedback form, easy read", "/tell-us/schools/easy-read"),
     PageCheck("contact email withdrawal", "/tell-us/contact/not-a-real-token"),
     PageCheck("contact email withdrawn", "/tell-us/contact-withdrawn"),
     PageCheck("proxy entry", "/proxy", roles=(Role.FORUM_REP,), submit_empty=True),
@@ -66,8 +67,7 @@ PAGES: list[PageCheck] = [
     PageCheck("imports", "/imports", roles=(Role.STRATEGY_LEAD,)),
     PageCheck("import upload", "/imports/new", roles=(Role.FORUM_REP,), submit_empty=True),
     PageCheck("all feedback", "/feedback", roles=(Role.STRATEGY_LEAD,)),
-    # Surveys (issue 3). Pages needing a survey (start, each question type, check answers,
-    # thank you, in standard and easy read) are walked in tests/browser/test_surveys.py.
+    # Surveys (issue 3). The respondent pages, which need a survey, are in RESPONDENT_PAGES.
     PageCheck("join a group session", "/join"),
     PageCheck("join a group session with errors", "/join", submit_empty=True),
     PageCheck("surveys", "/staff/surveys", roles=(Role.FACILITATOR,)),
@@ -83,3 +83,22 @@ PAGES: list[PageCheck] = [
     PageCheck("dashboard summary for forum reps", "/dashboard/", roles=(Role.FORUM_REP,)),
     PageCheck("dashboard evidence pack", "/dashboard/evidence-pack", roles=(Role.STRATEGY_LEAD,)),
 ]
+
+# Every page a young person answering a survey sees, in standard and easy-read wording. Their
+# page weight is measured on a real walk through a survey in tests/browser/test_surveys.py.
+_ANSWERING = [
+    ("start", "/s/{survey}"),
+    *(
+        (f"question, {kind.value.replace('_', ' ')}", f"/s/{{survey}}/questions/{number}")
+        for number, kind in enumerate(QuestionType, start=1)
+    ),
+    ("question not found", "/s/{survey}/questions/99"),
+    ("check answers", "/s/{survey}/check"),
+    ("thank you", "/s/{survey}/thank-you"),
+]
+RESPONDENT_PAGES = [
+    PageCheck(f"survey {name}{label}", f"{path}{query}", answering=True)
+    for name, path in _ANSWERING
+    for label, query in (("", ""), (", easy read", "?easy=1"))
+]
+PAGES += RESPONDENT_PAGES

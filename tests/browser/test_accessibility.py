@@ -1,10 +1,13 @@
 from collections.abc import Callable
 
 import pytest
+from flask import Flask
 from playwright.sync_api import Page
 
+from surveys.models import QuestionType
 from tests.browser.conftest import axe_violations
 from tests.browser.pages import PAGES, PageCheck
+from tests.factories import make_survey
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
@@ -12,13 +15,22 @@ from tests.browser.pages import PAGES, PageCheck
 def test_page_has_no_serious_axe_violations_when_viewed(
     check: PageCheck,
     language: str,
+    app: Flask,
     page: Page,
     live_server: str,
     signed_in_page: Callable[..., Page],
 ) -> None:
     if check.roles is not None:
         page = signed_in_page(*check.roles)
-    page.goto(f"{live_server}{check.path}?lang={language}")
+    path = check.path
+    if check.answering:
+        with app.app_context():
+            survey_id = make_survey(kinds=tuple(QuestionType)).id
+        page.goto(f"{live_server}/s/{survey_id}?lang={language}")
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_url(f"**/s/{survey_id}/questions/1")
+        path = path.format(survey=survey_id)
+    page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={language}")
     assert page.locator("html").get_attribute("lang") == language
     if check.submit_empty:
         page.locator("main form button[type=submit], main form input[type=submit]").last.click()

@@ -1,4 +1,5 @@
-"""Proxy entry by keyboard, the import pages and the feedback form without JavaScript."""
+"""Proxy entry by keyboard, the import pages, and the feedback forms without JavaScript and
+through axe."""
 
 import time
 from collections.abc import Callable
@@ -6,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from flask import Flask
 from playwright.sync_api import Page
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from surveys.models import FeedbackItem, ImportStatus, ProxyEntry
 from tests.browser.conftest import axe_violations
@@ -97,6 +98,12 @@ def test_import_preview_and_progress_have_no_serious_axe_violations_when_viewed(
     assert axe_violations(page) == []
 
 
+def _submit(page: Page) -> None:
+    before = page.url
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_url(lambda url: url != before)
+
+
 def test_feedback_form_sends_when_javascript_is_off_and_the_screen_is_narrow(
     app: Flask,
     live_server: str,
@@ -104,11 +111,63 @@ def test_feedback_form_sends_when_javascript_is_off_and_the_screen_is_narrow(
 ) -> None:
     page = page_factory(javascript=False, width=320)
     page.goto(f"{live_server}/tell-us/parent-carers")
+    assert "/s/" in page.url  # the standing form on the survey respondent pages
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    page.fill("#not_working", "Nobody returns my calls about the EHC plan")
-    page.check("#consent_to_quote-2")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    _submit(page)
+    for number in range(1, 9):
+        assert f"/questions/{number}" in page.url
+        if number == 2:
+            page.fill("#answer", "Nobody returns my calls about the EHC plan")
+        elif number == 7:
+            page.locator("label[for=answer-2]").click()  # no, do not quote me
+        elif number != 8:  # the email is left empty
+            page.locator("label[for=answer-skip]").click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        _submit(page)
+    assert page.url.endswith("/check")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    _submit(page)
     assert page.locator("h1").inner_text() == "Thank you"
     with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(FeedbackItem)) == 1
+        (item,) = db.session.scalars(select(FeedbackItem)).all()
+        assert (item.text, item.channel.value, item.consent_to_quote) == (
+            "Nobody returns my calls about the EHC plan",
+            "form",
+            False,
+        )
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("path", ["/tell-us/parent-carers", "/tell-us/schools/easy-read"])
+def test_feedback_form_pages_pass_axe_when_walked_through(
+    app: Flask, page: Page, live_server: str, language: str, path: str
+) -> None:
+    page.goto(f"{live_server}{path}?lang={language}")
+    assert page.locator("html").get_attribute("lang") == language
+    assert axe_violations(page) == [], page.url
+    _submit(page)
+    for number in range(1, 9):
+        assert f"/questions/{number}" in page.url
+        assert axe_violations(page) == [], page.url
+        if number == 8:
+            page.fill("#answer", "not an email address")
+            page.locator("main form button[type=submit]").last.click()
+            page.wait_for_load_state()
+            assert page.locator(".govuk-error-summary").is_visible()
+            assert page.locator("#answer-error").is_visible()
+            assert axe_violations(page) == [], "email error"
+            page.fill("#answer", "carer@example.org")
+        elif page.locator("textarea#answer").count():
+            page.fill("textarea#answer", "The short breaks are good")
+        else:
+            page.locator("label[for=answer]").click()
+        _submit(page)
+    assert axe_violations(page) == [], page.url
+    _submit(page)
+    assert "/thank-you" in page.url
+    assert axe_violations(page) == [], page.url
+    withdraw = page.locator("a[href*='/tell-us/contact/']")
+    assert withdraw.count() == 1
+    withdraw.click()
+    page.wait_for_url("**/tell-us/contact/**")
+    assert axe_violations(page) == [], page.url

@@ -4,7 +4,9 @@ import re
 
 from flask.testing import FlaskClient
 
+from surveys.models import Survey
 from tests.conftest import csrf_token
+from voice.db import db
 
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 TAGS = re.compile(r"<[^>]+>")
@@ -39,3 +41,58 @@ def send(client: FlaskClient, survey_id: int, **data: object):
     }
     fields.update(data)
     return client.post(f"/s/{survey_id}/send", data=fields), fields
+
+
+# --- The standing feedback forms ("Tell us what you think") -----------------------------------
+
+FORM_QUESTIONS = (
+    "working",
+    "not_working",
+    "services",
+    "other_service",
+    "age_band",
+    "setting_type",
+    "consent",
+    "email",
+)
+CHOICE_QUESTIONS = {"services", "age_band", "setting_type"}
+
+
+def open_feedback_form(
+    client: FlaskClient, audience: str = "parent-carers", query: str = ""
+) -> int:
+    """Follow the public address to the standing form; return its survey id."""
+    response = client.get(f"/tell-us/{audience}{query}")
+    assert response.status_code == 302
+    match = re.search(r"/s/(\d+)", response.location)
+    assert match, response.location
+    return int(match.group(1))
+
+
+def option_ids(survey_id: int) -> dict[str, str]:
+    """Each choice's stable key to the value its box sends (call it in an app context)."""
+    survey = db.session.get(Survey, survey_id)
+    return {o.key: str(o.id) for q in survey.questions for o in q.options if o.key}
+
+
+def answer_feedback_form(
+    client: FlaskClient, survey_id: int, keys: dict[str, str], **answers: object
+) -> None:
+    """Start the form and answer every question; unanswered ones are skipped the way a person
+    would: the "I don't want to answer" box, or an empty email field. Choice answers are keys."""
+    begin(client, survey_id)
+    for number, name in enumerate(FORM_QUESTIONS, start=1):
+        value = answers.get(name)
+        if name == "email":
+            data = {"answer": value or ""}
+        elif name in CHOICE_QUESTIONS and value:
+            chosen = [value] if isinstance(value, str) else list(value)
+            data = {"answer": [keys[key] for key in chosen]}
+        elif value:
+            data = {"answer": value}
+        elif name in {"age_band", "setting_type", "consent"}:
+            data = {"answer": "skip"}
+        else:
+            data = {"skip": "1"}
+        response = answer(client, survey_id, number, **data)
+        assert response.status_code == 302, (name, response.get_data(as_text=True)[:2000])

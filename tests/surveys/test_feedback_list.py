@@ -6,8 +6,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from markupsafe import escape
+from sqlalchemy import func, select, text
 
-from surveys.models import Channel, SourceGroup
+from surveys.models import Channel, FeedbackItem, SourceGroup
 from tests.factories import make_feedback_item
 from voice.accounts.models import Role
 from voice.db import db
@@ -155,3 +157,248 @@ def test_all_feedback_is_refused_when_the_person_is_not_a_strategy_lead_or_admin
 ) -> None:
     login_as(role)
     assert client.get("/feedback").status_code == 403
+
+
+# --- Text search ------------------------------------------------------------------------------
+
+WHEELCHAIR_COMMENTS = [
+    "Wheelchair repairs take months",  # at the start, capitalised
+    "The WHEELCHAIR service never rings back",  # in the middle, upper case
+    "We are still waiting for a new wheelchair.",  # at the end, before a full stop
+]
+
+
+@pytest.fixture
+def wheelchair_items(app: Flask) -> None:
+    for days_ago, comment in enumerate(WHEELCHAIR_COMMENTS):
+        dated(app, comment, days_ago + 1, source_group=SourceGroup.PARENT_CARER)
+    dated(app, "The chair of the panel listened", 5)  # a different, shorter word
+    dated(app, "Pushchairs do not fit on the school bus", 6)
+    dated(app, "Nothing about that here", 7)
+
+
+def test_search_finds_a_word_anywhere_in_a_comment_whatever_its_case_when_searched(
+    client: FlaskClient,
+    login_as: Callable,
+    wheelchair_items: None,
+) -> None:
+    login_as(Role.STRATEGY_LEAD)
+    for query in ("wheelchair", "Wheelchair", "WHEELCHAIR", "  wheelChair  "):
+        page = shown(client, f"?q={query}")
+        assert "3 items match." in page, query
+        for comment in WHEELCHAIR_COMMENTS:
+            assert comment in page
+
+
+def test_search_ignores_case_in_other_alphabets_when_the_comment_is_not_english(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+) -> None:
+    dated(app, "ŁÓDŹ: czekamy ZBYT DŁUGO na terapię", 1, language="pl")
+    dated(app, "ننتظر طويلا جدا", 2, language="ar")
+    login_as(Role.STRATEGY_LEAD)
+    assert "1 item matches." in shown(client, "?q=długo")
+    assert "1 item matches." in shown(client, "?q=Łódź")
+    assert "1 item matches." in shown(client, "?q=طويلا")
+
+
+def test_search_matches_whole_words_and_their_other_forms_when_searched(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+    wheelchair_items: None,
+) -> None:
+    dated(app, "Two wheelchairs were broken", 8)
+    dated(app, "My daughter was bullied at school", 9)
+    login_as(Role.STRATEGY_LEAD)
+    page = shown(client, "?q=chair")
+    assert "1 item matches." in page  # not "wheelchair", not "pushchairs"
+    assert "The chair of the panel" in page
+    assert "4 items match." in shown(client, "?q=wheelchair")  # and "wheelchairs"
+    assert "Two wheelchairs were broken" in shown(client, "?q=wheelchair")
+    assert "bullied at school" in shown(client, "?q=bullying")
+    assert "1 item matches." in shown(client, "?q=waited+wheelchair")  # every word must be there
+    assert "0 items match." in shown(client, "?q=wheelchair+bullying")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("wheelchair & | ! : <->", 3),
+        ("'wheelchair'", 3),
+        ('"wheelchair', 3),
+        ("wheelchair:*", 3),
+        ("!wheelchair", 3),
+        ("-wheelchair", 3),
+        ("wheelchair%", 3),
+        ("wheelchair <-> service", 1),
+        ("wheelchair | bus", 0),  # every word must be there: | is not "or"
+        ("wheel_chair", 0),  # two words, and no comment has "wheel"
+        ("'; DROP TABLE feedback_items; --", 0),
+    ],
+)
+def test_search_treats_search_operators_as_plain_text_when_typed_with_words(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+    wheelchair_items: None,
+    query: str,
+    expected: int,
+) -> None:
+    login_as(Role.STRATEGY_LEAD)
+    response = client.get("/feedback", query_string={"q": query})
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "<title>Error: " not in page
+    assert f'value="{escape(query)}"' in page  # kept in the box to change
+    assert (f"{expected} items match." if expected != 1 else "1 item matches.") in page
+    assert 'data-testid="search-advice"' not in page
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(FeedbackItem)) == 6
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "%",
+        "_",
+        "%_%",
+        "'",
+        '"',
+        "\\",
+        "&",
+        "|",
+        "!",
+        ":",
+        "<->",
+        ":*",
+        "(",
+        "!!",
+        "the",
+        "a:*",
+        "and | or & not",
+    ],
+)
+def test_search_explains_itself_when_it_has_only_punctuation_or_common_words(
+    client: FlaskClient,
+    login_as: Callable,
+    wheelchair_items: None,
+    query: str,
+) -> None:
+    login_as(Role.STRATEGY_LEAD)
+    response = client.get("/feedback", query_string={"q": query})
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "0 items match." in page
+    assert 'data-testid="search-advice"' in page
+    assert "Search for a more specific word." in page
+
+
+def test_search_combines_with_the_other_filters_and_pages_when_both_are_set(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+) -> None:
+    for number in range(7):
+        dated(
+            app,
+            f"Comment {number} about short breaks",
+            number,
+            source_group=SourceGroup.SCHOOL if number % 2 else SourceGroup.PARENT_CARER,
+            channel=Channel.IMPORT,
+        )
+        dated(app, f"Comment {number} about transport", number, source_group=SourceGroup.SCHOOL)
+    from surveys import intake_services
+
+    filters = intake_services.FeedbackFilters(
+        text="BREAK", source_group=SourceGroup.SCHOOL, channel=Channel.IMPORT
+    )
+    with app.app_context():
+        first = intake_services.list_feedback(filters, page_size=2)
+        assert [i.text for i in first.items] == [
+            "Comment 1 about short breaks",
+            "Comment 3 about short breaks",
+        ]
+        assert first.count == 3
+        second = intake_services.list_feedback(filters, after=first.next_cursor, page_size=2)
+        assert [i.text for i in second.items] == ["Comment 5 about short breaks"]
+        assert second.next_cursor is None
+        back = intake_services.list_feedback(filters, before=second.previous_cursor, page_size=2)
+        assert [i.text for i in back.items] == [i.text for i in first.items]
+        dated_filters = intake_services.FeedbackFilters(
+            text="breaks", date_from=datetime(2026, 3, 16, tzinfo=UTC)
+        )
+        shown_texts = [i.text for i in intake_services.list_feedback(dated_filters).items]
+        assert shown_texts == [f"Comment {n} about short breaks" for n in range(5)]
+    login_as(Role.STRATEGY_LEAD)
+    page = shown(client, "?q=breaks&audience=school&channel=import")
+    assert "3 items match." in page
+    assert "transport" not in page
+
+
+def test_search_finds_a_word_among_many_longer_comments_when_it_is_rare(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+) -> None:
+    with app.app_context():
+        db.session.add_all(
+            FeedbackItem(
+                text=f"We waited a long time for speech and language therapy ({n})",
+                source_group=SourceGroup.PARENT_CARER,
+                channel=Channel.KIOSK,
+                created_at=datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=n),
+            )
+            for n in range(300)
+        )
+        db.session.commit()
+    dated(app, "Short breaks were cut (rare)", 400)
+    login_as(Role.STRATEGY_LEAD)
+    page = shown(client, "?q=cut")
+    assert "1 item matches." in page
+    assert "Short breaks were cut" in page
+    assert "300 items match." in shown(client, "?q=therapy+waiting")
+
+
+def test_search_words_leave_out_punctuation_and_common_words_when_split() -> None:
+    from surveys.text_search import search_words
+
+    assert search_words("The WHEELCHAIR & the Wheelchair's <-> 50% re-pair!") == [
+        "WHEELCHAIR",
+        "50",
+        "re",
+        "pair",
+    ]
+    assert search_words("and | or & not") == []
+
+
+def test_search_uses_the_word_index_when_the_database_is_postgresql(app: Flask) -> None:
+    """The query must use exactly the indexed expression, also in a prepared statement's
+    generic plan, and the stop words and stems must be PostgreSQL's own."""
+    from surveys import intake_services
+    from surveys.text_search import STOP_WORDS, stem
+
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("the word index is PostgreSQL's")
+        query = intake_services._filtered(
+            select(FeedbackItem.id), intake_services.FeedbackFilters(text="wheelchairs")
+        )
+        compiled = query.compile(dialect=db.engine.dialect)
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("SET enable_seqscan = off")
+            connection.exec_driver_sql("SET plan_cache_mode = force_generic_plan")
+            plan = connection.exec_driver_sql(f"EXPLAIN {compiled}", compiled.params).all()
+            assert "ix_feedback_items_text_search" in " ".join(row[0] for row in plan)
+            kept = connection.scalar(
+                text("SELECT to_tsvector('english', :words)::text"),
+                {"words": " ".join(sorted(STOP_WORDS))},
+            )
+            assert kept == ""
+            sample = "wheelchairs bullied bullying happiness caring hoping waited therapies"
+            lexemes = connection.scalar(
+                text("SELECT array_to_string(tsvector_to_array(to_tsvector('english', :w)), ' ')"),
+                {"w": sample},
+            )
+            assert set(lexemes.split()) == {stem(word) for word in sample.split()}

@@ -3,6 +3,7 @@
 import io
 import time
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from flask import Flask
@@ -22,7 +23,8 @@ from surveys.models import (
 from tests.conftest import csrf_token, make_staff
 from tests.factories import make_import_job
 from voice.accounts.models import Role
-from voice.db import db
+from voice.config import settings_from_env
+from voice.db import db, utcnow
 
 CSV = (
     b"Comment,Date,Who,School,Topic\n"
@@ -275,6 +277,7 @@ def test_import_stops_when_it_is_cancelled_before_it_starts(
     from surveys.tasks_import import import_rows
 
     with app.app_context():
+        assert db.session.get(ImportJob, job_id).content is None  # the file goes at once
         import_rows.run(job_id)
         assert db.session.get(ImportJob, job_id).status == ImportStatus.CANCELLED
     assert count_items(app) == 0
@@ -361,3 +364,72 @@ def test_upload_is_refused_when_the_form_has_no_csrf_token(
     assert response.status_code in (200, 400)
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(ImportJob)) == 0
+
+
+def _job(user: object, filename: str, *, hours_ago: float, status: ImportStatus) -> int:
+    job = make_import_job(created_by=db.session.merge(user), data=CSV, filename=filename)
+    job.created_at = utcnow() - timedelta(hours=hours_ago)
+    job.status = status
+    db.session.commit()
+    return job.id
+
+
+def test_upload_nobody_confirms_is_deleted_and_shown_as_expired_when_the_time_is_up(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+) -> None:
+    from surveys.tasks_import import expire_abandoned_imports_task
+
+    user = login_as(Role.STRATEGY_LEAD)
+    with app.app_context():
+        old = _job(user, "old.csv", hours_ago=25, status=ImportStatus.PREVIEW)
+        recent = _job(user, "recent.csv", hours_ago=23, status=ImportStatus.PREVIEW)
+        queued = _job(user, "queued.csv", hours_ago=25, status=ImportStatus.QUEUED)
+        # Stored before finished imports dropped their file.
+        done = _job(user, "done.csv", hours_ago=48, status=ImportStatus.DONE)
+        assert expire_abandoned_imports_task.run() == 1
+        assert expire_abandoned_imports_task.run() == 0  # safe to run again
+        db.session.expire_all()
+        jobs = {i: db.session.get(ImportJob, i) for i in (old, recent, queued, done)}
+        assert (jobs[old].status, jobs[old].content) == (ImportStatus.EXPIRED, None)
+        assert jobs[old].finished_at is not None
+        assert (jobs[recent].status, jobs[recent].content) == (ImportStatus.PREVIEW, CSV)
+        assert (jobs[queued].status, jobs[queued].content) == (ImportStatus.QUEUED, CSV)
+        assert (jobs[done].status, jobs[done].content) == (ImportStatus.DONE, None)
+
+    listing = client.get("/imports").get_data(as_text=True)
+    row = listing[listing.index("old.csv") :]
+    assert "Expired" in row[: row.index("</tr>")]
+    assert f'href="/imports/{old}"' in listing  # to the explanation, not the preview
+    assert client.get(f"/imports/{old}/preview").headers["Location"].endswith(f"/imports/{old}")
+    page = client.get(f"/imports/{old}").get_data(as_text=True)
+    assert "Nobody confirmed this import within 24 hours of the upload" in page
+    assert "Stop this import" not in page
+    token = csrf_token(client, f"/imports/{recent}/preview")
+    client.post(f"/imports/{old}/start", data={"csrf_token": token})
+    with app.app_context():
+        assert db.session.get(ImportJob, old).status == ImportStatus.EXPIRED
+    assert count_items(app) == 0
+
+
+def test_uploads_expire_after_the_hours_set_when_import_upload_hours_is_changed(
+    app: Flask,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from surveys.tasks_import import expire_abandoned_imports_task
+
+    assert settings_from_env({})["IMPORT_UPLOAD_HOURS"] == 24
+    assert settings_from_env({"IMPORT_UPLOAD_HOURS": "2"})["IMPORT_UPLOAD_HOURS"] == 2
+    beat = settings_from_env({})["BEAT_SCHEDULE"]
+    assert any(e["task"] == "surveys.expire_abandoned_imports" for e in beat.values())
+    assert "surveys.expire_abandoned_imports" in app.extensions["celery"].tasks
+    user = make_staff(app, Role.FORUM_REP)
+    monkeypatch.setitem(app.config, "IMPORT_UPLOAD_HOURS", 2)
+    with app.app_context():
+        three = _job(user, "three.csv", hours_ago=3, status=ImportStatus.PREVIEW)
+        one = _job(user, "one.csv", hours_ago=1, status=ImportStatus.PREVIEW)
+        assert expire_abandoned_imports_task.run() == 1
+        db.session.expire_all()
+        assert db.session.get(ImportJob, three).status == ImportStatus.EXPIRED
+        assert db.session.get(ImportJob, one).status == ImportStatus.PREVIEW

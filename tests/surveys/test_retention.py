@@ -54,7 +54,7 @@ def test_demo_survey_and_session_are_loaded_once_when_run_twice(app: Flask) -> N
         load_demo_data()
         from surveys.models import KioskSession, Survey
 
-        assert _count(Survey) == 1
+        assert _count(Survey) == 3  # the demo survey and the two standing feedback forms
         kiosk = db.session.scalars(select(KioskSession)).one()
         assert kiosk.code == DEMO_KIOSK_CODE
         survey = db.session.get(Survey, kiosk.survey_id)

@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from surveys.intake_services import add_contact_request
 from surveys.models import FeedbackItem, SourceGroup
-from tests.conftest import csrf_token
 from tests.factories import make_action, make_statement, make_voice
+from tests.surveys.survey_helpers import answer_feedback_form, open_feedback_form, option_ids, send
 from voice.db import db
 from voice.tracker import services, tasks
 from voice.tracker.models import ActionStatus, FollowUp, FollowUpMail
@@ -160,18 +160,19 @@ def test_unsubscribe_shows_a_clear_message_when_the_link_has_expired(
 def test_feedback_form_asks_the_tracker_to_follow_up_when_the_person_wants_a_reply(
     app: Flask, client: FlaskClient
 ) -> None:
-    path = "/tell-us/parent-carers"
-    client.post(
-        path,
-        data={
-            "csrf_token": csrf_token(client, path),
-            "working": "The new SENCo listens",
-            "not_working": "No short breaks in the holidays",
-            "consent_to_quote": "no",
-            "wants_reply": "y",
-            "email": "parent@example.org",
-        },
+    survey_id = open_feedback_form(client, "parent-carers")
+    with app.app_context():
+        keys = option_ids(survey_id)
+    answer_feedback_form(
+        client,
+        survey_id,
+        keys,
+        working="The new SENCo listens",
+        not_working="No short breaks in the holidays",
+        consent="no",
+        email="parent@example.org",
     )
+    send(client, survey_id)
     with app.app_context():
         followed = set(db.session.scalars(select(FollowUp.item_id)))
         items = set(db.session.scalars(select(FeedbackItem.id)))

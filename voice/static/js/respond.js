@@ -25,25 +25,28 @@
     });
   }
 
-  // Bigger text, remembered on this tablet only.
+  // Bigger text: the form works without JavaScript; here it is sent in the background so the
+  // page (and anything typed on it) stays put.
   function setUpTextSize() {
-    var button = document.querySelector("[data-text-size]");
-    if (!button) {
+    var form = document.querySelector("[data-text-size]");
+    if (!form || !window.fetch || !window.FormData) {
       return;
     }
-    var root = document.documentElement;
-    var apply = function (large) {
-      root.classList.toggle("voice-text-large", large);
-      button.setAttribute("aria-pressed", large ? "true" : "false");
-    };
-    var stored = false;
-    try { stored = window.localStorage.getItem("voice-text-large") === "1"; } catch (e) { stored = false; }
-    apply(stored);
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var large = !root.classList.contains("voice-text-large");
-      apply(large);
-      try { window.localStorage.setItem("voice-text-large", large ? "1" : "0"); } catch (e) { /* private mode */ }
+    var button = form.querySelector("button");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var large = button.value === "1";
+      var data = new FormData(form);
+      data.append("large", button.value);
+      document.documentElement.classList.toggle("voice-text-large", large);
+      button.value = large ? "0" : "1";
+      button.textContent = button.getAttribute(large ? "data-smaller" : "data-bigger");
+      window.fetch(form.action, {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        headers: { "X-Voice-Background": "1" }
+      }).catch(function () { /* offline: the page still shows the chosen size */ });
     });
   }
 
