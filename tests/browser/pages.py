@@ -15,6 +15,7 @@ class PageCheck:
     # The path holds {survey}: a survey with one question of every type is made and started in
     # this browser first (respondent pages need answers in progress).
     answering: bool = False
+    closed: bool = False  # with answering: staff close the survey once it has been started
 
 
 PAGES: list[PageCheck] = [
@@ -101,4 +102,9 @@ RESPONDENT_PAGES = [
     for name, path in _ANSWERING
     for label, query in (("", ""), (", easy read", "?easy=1"))
 ]
+RESPONDENT_PAGES.append(
+    PageCheck(
+        "survey closed part way through", "/s/{survey}/questions/1", answering=True, closed=True
+    )
+)
 PAGES += RESPONDENT_PAGES
