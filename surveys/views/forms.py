@@ -3,30 +3,18 @@ for schools and settings. The forms themselves are standing surveys answered on 
 pages (surveys/views/respond.py); this module keeps their public addresses and the page that
 withdraws a contact email."""
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import abort, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
 from surveys import bp
 from surveys.feedback_forms import AUDIENCES, ensure_feedback_forms
 from surveys.intake_forms import WithdrawContactForm
 from surveys.intake_services import withdraw_contact_request
+from surveys.views import EASY, easy_read, public_post_limit
 from voice.accounts.access import public
 from voice.db import db
 from voice.extensions import limiter
 from voice.i18n import _
-
-_EASY = "easy_read"  # the same choice the respondent pages keep, so it follows the person
-
-
-def _public_post_limit() -> str:
-    return current_app.config["PUBLIC_POST_RATE_LIMIT"]
-
-
-def _easy_read() -> bool:
-    asked = request.args.get("easy")
-    if asked in {"0", "1"}:
-        session[_EASY] = asked == "1"
-    return bool(session.get(_EASY, False))
 
 
 def _switch_url(easy: bool) -> str:
@@ -39,7 +27,7 @@ def _switch_url(easy: bool) -> str:
 @bp.route("/tell-us/easy-read")
 @public
 def feedback_start_easy_read() -> str:
-    session[_EASY] = True
+    session[EASY] = True
     return _feedback_start()
 
 
@@ -50,7 +38,7 @@ def feedback_start() -> str:
 
 
 def _feedback_start() -> str:
-    easy = _easy_read()
+    easy = easy_read()
     return render_template("surveys/forms/start.html", easy=easy, switch_url=_switch_url(easy))
 
 
@@ -79,7 +67,7 @@ def _to_form(audience: str, easy: bool | None) -> Response:
 
 
 @bp.route("/tell-us/contact/<token>", methods=["GET", "POST"])
-@limiter.limit(_public_post_limit, methods=["POST"])
+@limiter.limit(public_post_limit, methods=["POST"])
 @public
 def withdraw_contact(token: str) -> Response | str:
     form = WithdrawContactForm()
@@ -87,7 +75,7 @@ def withdraw_contact(token: str) -> Response | str:
         withdraw_contact_request(token)
         db.session.commit()
         return redirect(url_for("surveys.contact_withdrawn"))
-    return render_template("surveys/forms/withdraw.html", form=form, easy=_easy_read())
+    return render_template("surveys/forms/withdraw.html", form=form, easy=easy_read())
 
 
 @bp.route("/tell-us/contact-withdrawn")
@@ -95,6 +83,6 @@ def withdraw_contact(token: str) -> Response | str:
 def contact_withdrawn() -> str:
     return render_template(
         "surveys/forms/withdrawn.html",
-        easy=_easy_read(),
+        easy=easy_read(),
         message=_("We have deleted your email address."),
     )

@@ -18,7 +18,8 @@ from surveys.services import (
     list_open_surveys,
     open_kiosk_session,
 )
-from surveys.views.respond import KIOSK, _public_post_limit
+from surveys.views import public_post_limit
+from surveys.views.respond import KIOSK
 from voice.accounts.access import public, role_required
 from voice.accounts.models import Role
 from voice.db import db
@@ -78,7 +79,7 @@ def close_kiosk(session_id: int) -> Response:
 
 
 @bp.route("/join", methods=["GET", "POST"])
-@limiter.limit(_public_post_limit, methods=["POST"])
+@limiter.limit(public_post_limit, methods=["POST"])
 @public
 def join() -> Response | str:
     form = JoinForm()

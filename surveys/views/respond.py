@@ -52,6 +52,7 @@ from surveys.services import (
     wording_text,
 )
 from surveys.signals import contact_requested
+from surveys.views import easy_read, public_post_limit
 from voice.accounts.access import public
 from voice.db import db
 from voice.extensions import limiter
@@ -59,24 +60,12 @@ from voice.i18n import _
 
 DRAFTS = "survey_drafts"
 KIOSK = "kiosk_code"
-EASY = "easy_read"
 LARGE_TEXT = "large_text"
 WITHDRAW = "contact_withdraw_token"  # shown once on the thank-you page, then forgotten
 
 
-def _public_post_limit() -> str:
-    return current_app.config["PUBLIC_POST_RATE_LIMIT"]
-
-
 def _kiosk_key() -> str:
     return f"kiosk:{session.get(KIOSK) or 'none'}"
-
-
-def _easy_read(survey: Survey | None = None) -> bool:
-    asked = request.args.get("easy")
-    if asked in {"0", "1"}:
-        session[EASY] = asked == "1"
-    return bool(session.get(EASY, False))
 
 
 def _survey_or_404(survey_id: int) -> Survey:
@@ -104,7 +93,7 @@ def _set_token(survey_id: int, token: str | None) -> None:
 
 def _context(survey: Survey, **extra: object) -> dict[str, object]:
     language = str(get_locale())
-    easy = _easy_read(survey)
+    easy = easy_read()
     switch_args = request.args.to_dict()
     switch_args["easy"] = "0" if easy else "1"
     kiosk = find_live_kiosk_session(session.get(KIOSK), survey)
@@ -146,8 +135,8 @@ def start(survey_id: int) -> str | tuple[str, int]:
 
 
 @bp.route("/s/<int:survey_id>/start", methods=["POST"])
-@limiter.limit(_public_post_limit, methods=["POST"])
-@limiter.limit(_public_post_limit, key_func=_kiosk_key, methods=["POST"])
+@limiter.limit(public_post_limit, methods=["POST"])
+@limiter.limit(public_post_limit, key_func=_kiosk_key, methods=["POST"])
 @public
 def begin(survey_id: int) -> Response | tuple[str, int]:
     survey = _survey_or_404(survey_id)
@@ -209,8 +198,8 @@ def _error_text(code: str, question: Question) -> str:
 
 
 @bp.route("/s/<int:survey_id>/questions/<int:number>", methods=["GET", "POST"])
-@limiter.limit(_public_post_limit, methods=["POST"])
-@limiter.limit(_public_post_limit, key_func=_kiosk_key, methods=["POST"])
+@limiter.limit(public_post_limit, methods=["POST"])
+@limiter.limit(public_post_limit, key_func=_kiosk_key, methods=["POST"])
 @public
 def question(survey_id: int, number: int) -> Response | str | tuple[str, int]:
     survey = _survey_or_404(survey_id)
@@ -330,8 +319,8 @@ def _answers_from_form(survey: Survey, raw: str) -> dict | None:
 
 
 @bp.route("/s/<int:survey_id>/send", methods=["POST"])
-@limiter.limit(_public_post_limit, methods=["POST"])
-@limiter.limit(_public_post_limit, key_func=_kiosk_key, methods=["POST"])
+@limiter.limit(public_post_limit, methods=["POST"])
+@limiter.limit(public_post_limit, key_func=_kiosk_key, methods=["POST"])
 @public
 def send(survey_id: int) -> Response | str | tuple[str, int]:
     survey = _survey_or_404(survey_id)
@@ -390,7 +379,7 @@ def thank_you(survey_id: int) -> str:
 
 
 @bp.route("/s/<int:survey_id>/start-again", methods=["POST"])
-@limiter.limit(_public_post_limit, methods=["POST"])
+@limiter.limit(public_post_limit, methods=["POST"])
 @public
 def start_again(survey_id: int) -> Response:
     """Clear this tablet's answers in progress (the kiosk idle reset, or "start again")."""
@@ -403,7 +392,7 @@ def start_again(survey_id: int) -> Response:
 
 
 @bp.route("/s/text-size", methods=["POST"])
-@limiter.limit(_public_post_limit, methods=["POST"])
+@limiter.limit(public_post_limit, methods=["POST"])
 @public
 def text_size() -> Response:
     """Bigger or standard text on every survey page in this browser; works without JavaScript
