@@ -84,7 +84,7 @@ def main() -> None:
                 "source_group": SourceGroup.YOUNG_PERSON,
                 "channel": Channel.WEB,
                 "language": "en",
-                "text": texts[number % len(texts)],
+                "original_text": texts[number % len(texts)],
             }
             for number in range(args.items)
         ]

@@ -69,7 +69,7 @@ def fill(statements: int, items: int) -> None:
                 "source_group": groups[n % 4],
                 "channel": Channel.FORM,
                 "language": "en",
-                "text": f"We waited a long time, comment {n}",
+                "original_text": f"We waited a long time, comment {n}",
                 "consent_to_quote": n % 2 == 0,
                 "created_at": utcnow(),
             }

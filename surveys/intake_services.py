@@ -4,13 +4,12 @@ list. Services flush; the view or task that owns the work commits once, then ann
 import hashlib
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, delete, func, select, tuple_, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from surveys import imports, text_search
+from surveys import imports
 from surveys.models import (
     Channel,
     ContactRequest,
@@ -95,19 +94,28 @@ def get_own_proxy_entry(entry_id: int, user: User) -> ProxyEntry | None:
     )
 
 
+def own_entry_for_item(item_id: int, user: User) -> ProxyEntry | None:
+    return db.session.scalar(
+        select(ProxyEntry).where(
+            ProxyEntry.feedback_item_id == item_id, ProxyEntry.entered_by_id == user.id
+        )
+    )
+
+
 def correct_proxy_entry(
     entry: ProxyEntry,
     *,
-    text: str,
+    text: str | None,
     on_behalf_of: SourceGroup,
     gathered_at: str,
     consent_to_quote: bool,
     language: str,
 ) -> None:
+    """Change an entry; ``text`` is None when its words stay as they are."""
     item = entry.feedback_item
-    if item.text != text.strip():
+    if text is not None:
+        item.original_text = text.strip()
         item.tagged_at = None  # the themes package tags the corrected wording again
-    item.text = text.strip()
     item.source_group = on_behalf_of
     item.source_detail = gathered_at.strip()[:200]
     item.consent_to_quote = consent_to_quote
@@ -258,7 +266,7 @@ def _copy_ignoring_duplicates(rows: list[dict]) -> list[tuple[int, str]]:
             for row in rows:
                 copy.write_row(
                     (
-                        row["text"],
+                        row["original_text"],
                         row["source_group"].name,
                         row["channel"].name,
                         row["language"],
@@ -301,7 +309,7 @@ def import_batch(job: ImportJob, batch: list[imports.GoodRow]) -> list[int]:
     now = utcnow()
     rows = [
         {
-            "text": row.text,
+            "original_text": row.text,
             "source_group": SourceGroup(row.audience),
             "channel": Channel.IMPORT,
             "language": language,
@@ -346,141 +354,3 @@ def cancel_was_requested(job_id: int) -> bool:
 
 def record_progress(job_id: int, **counts: int | ImportStatus | datetime | None) -> None:
     db.session.execute(update(ImportJob).where(ImportJob.id == job_id).values(**counts))
-
-
-# --- The All feedback list --------------------------------------------------------------------
-
-PAGE_SIZE = 50
-COUNT_CAP = 10_000
-
-
-@dataclass(frozen=True)
-class FeedbackFilters:
-    source_group: SourceGroup | None = None
-    channel: Channel | None = None
-    survey_id: int | None = None
-    date_from: datetime | None = None
-    date_to: datetime | None = None  # inclusive: the whole of that day
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class FeedbackPage:
-    items: Sequence[FeedbackItem]
-    count: int  # capped at COUNT_CAP + 1
-    next_cursor: str | None
-    previous_cursor: str | None
-
-    @property
-    def count_is_capped(self) -> bool:
-        return self.count > COUNT_CAP
-
-
-def _filtered(query: Select, filters: FeedbackFilters) -> Select:
-    if filters.source_group is not None:
-        query = query.where(FeedbackItem.source_group == filters.source_group)
-    if filters.channel is not None:
-        query = query.where(FeedbackItem.channel == filters.channel)
-    if filters.survey_id is not None and hasattr(FeedbackItem, "survey_id"):
-        query = query.where(FeedbackItem.survey_id == filters.survey_id)
-    if filters.date_from is not None:
-        query = query.where(FeedbackItem.created_at >= filters.date_from)
-    if filters.date_to is not None:
-        query = query.where(FeedbackItem.created_at < filters.date_to + timedelta(days=1))
-    if filters.text.strip():
-        dialect = db.session.get_bind().dialect.name
-        query = query.where(text_search.matches_words(FeedbackItem.text, filters.text, dialect))
-    return query
-
-
-def _decode_cursor(cursor: str | None) -> tuple[datetime, int] | None:
-    if not cursor:
-        return None
-    stamp, _, item_id = cursor.rpartition("~")
-    try:
-        return datetime.fromisoformat(stamp), int(item_id)
-    except ValueError:
-        return None
-
-
-def _encode_cursor(item: FeedbackItem) -> str:
-    return f"{item.created_at.isoformat()}~{item.id}"
-
-
-def list_feedback(
-    filters: FeedbackFilters,
-    *,
-    after: str | None = None,
-    before: str | None = None,
-    page_size: int = PAGE_SIZE,
-) -> FeedbackPage:
-    """Newest first, paged by position (keyset) so page 500 is as quick as page 1.
-
-    The single-column indexes on created_at, source_group and channel serve every filter;
-    composite (filter, created_at, id) indexes measured no faster with a million items but
-    slowed imports. The text search is a word search (surveys/text_search.py): on PostgreSQL a
-    GIN index over each comment's English word stems (migration 0009) finds a rare word among
-    a million comments in about 4 ms instead of 2.2 s. A trigram index, which also matches
-    parts of words, made imports three times slower; the word index costs imports about a
-    fifth (roughly 8,000-10,000 rows a second instead of 9,500-12,500). Figures from
-    bench/feedback_list.py and bench/import.py are in the README."""
-    position = tuple_(FeedbackItem.created_at, FeedbackItem.id)
-    query = _filtered(select(FeedbackItem), filters)
-    after_key, before_key = _decode_cursor(after), _decode_cursor(before)
-    if before_key is not None:
-        query = query.where(position > tuple_(*before_key)).order_by(
-            FeedbackItem.created_at.asc(), FeedbackItem.id.asc()
-        )
-    else:
-        if after_key is not None:
-            query = query.where(position < tuple_(*after_key))
-        query = query.order_by(FeedbackItem.created_at.desc(), FeedbackItem.id.desc())
-    rows = list(db.session.scalars(query.limit(page_size + 1)))
-    more = len(rows) > page_size
-    rows = rows[:page_size]
-    if before_key is not None:
-        rows.reverse()
-        has_newer, has_older = more, True
-    else:
-        has_newer, has_older = after_key is not None, more
-    capped = _filtered(select(FeedbackItem.id), filters).limit(COUNT_CAP + 1).subquery()
-    count = db.session.scalar(select(func.count()).select_from(capped)) or 0
-    return FeedbackPage(
-        items=rows,
-        count=count,
-        next_cursor=_encode_cursor(rows[-1]) if rows and has_older else None,
-        previous_cursor=_encode_cursor(rows[0]) if rows and has_newer else None,
-    )
-
-
-def labels_for(item_ids: Sequence[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    if not item_ids:
-        return found
-    for item_id, label in db.session.execute(
-        select(FeedbackLabel.feedback_item_id, FeedbackLabel.label)
-        .where(FeedbackLabel.feedback_item_id.in_(item_ids))
-        .order_by(FeedbackLabel.id)
-    ):
-        found.setdefault(item_id, []).append(label)
-    return found
-
-
-def proxy_authors_for(item_ids: Sequence[int]) -> dict[int, str]:
-    if not item_ids:
-        return {}
-    rows = db.session.execute(
-        select(ProxyEntry.feedback_item_id, User.name)
-        .join(User, User.id == ProxyEntry.entered_by_id)
-        .where(ProxyEntry.feedback_item_id.in_(item_ids))
-    )
-    return dict(rows.all())
-
-
-def list_survey_choices() -> list[tuple[int, str]]:
-    """Surveys to filter by, when the survey engine is installed."""
-    try:
-        from surveys.models import Survey  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    return [(s.id, s.title) for s in db.session.scalars(select(Survey).order_by(Survey.title))]

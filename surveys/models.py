@@ -6,13 +6,10 @@ from itertools import chain
 from sqlalchemy import (
     JSON,
     ForeignKey,
-    Index,
     LargeBinary,
     String,
     Text,
     event,
-    func,
-    literal_column,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
@@ -42,19 +39,14 @@ class FeedbackItem(db.Model):
     """One piece of free text someone gave us, whatever the route; the themes package tags it."""
 
     __tablename__ = "feedback_items"
-    __table_args__ = (
-        # The All feedback word search (surveys/text_search.py, migration 0009); PostgreSQL only.
-        Index(
-            "ix_feedback_items_text_search",
-            func.to_tsvector(literal_column("'english'::regconfig"), literal_column("text")),
-            postgresql_using="gin",
-        ).ddl_if(dialect="postgresql"),
-    )
     id: Mapped[int] = mapped_column(primary_key=True)
     source_group: Mapped[SourceGroup] = mapped_column(index=True)
     channel: Mapped[Channel] = mapped_column(index=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
-    text: Mapped[str] = mapped_column(Text)
+    # The words as given. Only themes.comment_text reads them (DESIGN.md, "Who sees what");
+    # null once the survey's retention period has ended (original_deleted_at says when).
+    original_text: Mapped[str | None] = mapped_column("text", Text)
+    original_deleted_at: Mapped[datetime | None]
     source_detail: Mapped[str | None] = mapped_column(String(200))
     consent_to_quote: Mapped[bool] = mapped_column(default=False)
     # Set by whoever creates the item when a retry must not store it twice (import row, response).
@@ -67,6 +59,10 @@ class FeedbackItem(db.Model):
     )
     question_id: Mapped[int | None] = mapped_column(
         ForeignKey("survey_questions.id", ondelete="SET NULL")
+    )
+    # The finished response it was part of (and so its tablet session), until retention.
+    response_id: Mapped[int | None] = mapped_column(
+        ForeignKey("survey_responses.id", ondelete="SET NULL"), index=True
     )
 
 
@@ -257,6 +253,10 @@ class SurveyPicture(db.Model):
 # Feedback forms, proxy entry and imports
 
 
+def start_of_today() -> datetime:
+    return utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 class ContactRequest(db.Model):
     """An email address someone left so we can reply. Deliberately not linked to what they
     said, so the feedback stays anonymous; deleted when they withdraw it."""
@@ -266,7 +266,9 @@ class ContactRequest(db.Model):
     email: Mapped[str] = mapped_column(String(254))
     source_group: Mapped[SourceGroup]
     withdraw_token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # To the day only: a precise time would line the address up with the answers stored in the
+    # same second, and the form promises nobody can tell which answers are whose.
+    created_at: Mapped[datetime] = mapped_column(default=start_of_today)
 
 
 class FeedbackLabel(db.Model):

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from surveys.models import (
@@ -46,7 +46,7 @@ def add_feedback_item(
     dedupe_key: str | None = None,
 ) -> FeedbackItem:
     item = FeedbackItem(
-        text=text.strip(),
+        original_text=text.strip(),
         source_group=source_group,
         channel=channel,
         language=language,
@@ -531,6 +531,7 @@ def submit_response(
                 dedupe_key=f"response:{idempotency_key}:{question.id}"[:128],
             )
             item.survey_id, item.question_id = survey.id, question.id
+            item.response_id = response.id
             if survey.kind is SurveyKind.FORM:
                 # Keeps "what is working" apart from "what is not" in the All feedback list.
                 add_labels(item.id, [f"form:{question.label_key or number}", *labels])
@@ -548,10 +549,17 @@ def count_responses(survey_id: int, kiosk_session_id: int | None = None) -> int:
     return db.session.scalar(query) or 0
 
 
-def delete_expired_responses(now: datetime | None = None) -> int:
-    """Delete raw responses older than their survey's retention period, and stale drafts.
-    Feedback items (themed and redacted by the themes package) are kept."""
+def delete_expired_responses(
+    now: datetime | None = None, *, feedback_retention_days: int | None = None
+) -> int:
+    """Delete raw responses older than their survey's retention period, and stale drafts, and
+    end the original words of feedback items past the same period: what the start page
+    promises. Items with no survey (proxy entry, imports) are kept `FEEDBACK_RETENTION_DAYS`.
+    Each item keeps its redacted text and themes (owned by the themes package), as the start
+    page says; re-tagging leaves an item whose original is gone as it is."""
     now = now or utcnow()
+    if feedback_retention_days is None:
+        feedback_retention_days = int(current_app.config.get("FEEDBACK_RETENTION_DAYS", 365))
     deleted = 0
     for survey in db.session.scalars(select(Survey)):
         cutoff = now - timedelta(days=survey.retention_days)
@@ -566,8 +574,34 @@ def delete_expired_responses(now: datetime | None = None) -> int:
             db.session.execute(delete(Answer).where(Answer.response_id.in_(ids)))
             db.session.execute(delete(SurveyResponse).where(SurveyResponse.id.in_(ids)))
             deleted += len(ids)
+        _end_originals(FeedbackItem.survey_id == survey.id, cutoff, now)
+    _end_originals(
+        FeedbackItem.survey_id.is_(None), now - timedelta(days=feedback_retention_days), now
+    )
     db.session.execute(delete(ResponseDraft).where(ResponseDraft.updated_at < now - DRAFT_LIFETIME))
     return deleted
+
+
+def _end_originals(belongs: ColumnElement[bool], cutoff: datetime, now: datetime) -> None:
+    """Forget the original words of these items from before the cutoff, and the key that tied a
+    survey answer to its response (the response itself is gone by now)."""
+    expired = (
+        FeedbackItem.created_at < cutoff,
+        FeedbackItem.original_deleted_at.is_(None),
+        belongs,
+    )
+    db.session.execute(
+        update(FeedbackItem)
+        .where(*expired, FeedbackItem.dedupe_key.like("response:%"))
+        .values(dedupe_key=None)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.execute(
+        update(FeedbackItem)
+        .where(*expired)
+        .values(original_text=None, original_deleted_at=now)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def normalise_join_code(code: str) -> str:

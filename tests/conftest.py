@@ -3,6 +3,7 @@
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from celery.contrib.testing.worker import start_worker
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from tests.factories import make_user
 from voice.accounts.models import Role, User
@@ -128,3 +129,20 @@ def celery_worker(app: Flask) -> Iterator[object]:
         celery, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10
     ) as worker:
         yield worker
+
+
+def wait_until_tagged(app: Flask, timeout: float = 30.0) -> None:
+    """Wait for the worker to tag every stored comment (so its redacted text exists)."""
+    from surveys.models import FeedbackItem
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with app.app_context():
+            waiting = db.session.scalar(
+                select(func.count(FeedbackItem.id)).where(FeedbackItem.tagged_at.is_(None))
+            )
+            db.session.remove()
+        if not waiting:
+            return
+        time.sleep(0.1)
+    pytest.fail("the worker did not tag every comment in time")

@@ -31,7 +31,7 @@ def make_feedback_item(
     source_detail: str | None = None,
 ) -> FeedbackItem:
     item = FeedbackItem(
-        text=text,
+        original_text=text,
         source_group=source_group,
         channel=channel,
         language=language,
@@ -261,7 +261,7 @@ def make_dash_item(
     from voice.db import utcnow
 
     item = FeedbackItem(
-        text=text,
+        original_text=text,
         source_group=source_group,
         channel=channel,
         language=language,

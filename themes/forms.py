@@ -80,6 +80,18 @@ class CloseFlagForm(FlaskForm):
     submit = SubmitField(_l("Close the flag"), widget=GovSubmitInput())
 
 
+class RaiseFlagForm(FlaskForm):
+    reason = TextAreaField(
+        _l("What worries you about this comment?"),
+        widget=GovTextArea(),
+        validators=[
+            InputRequired(message=_l("Say what worries you, so the safeguarding lead can act")),
+            Length(max=2000, message=_l("Write 2,000 characters or fewer")),
+        ],
+    )
+    submit = SubmitField(_l("Tell the safeguarding lead"), widget=GovSubmitInput())
+
+
 class EmergingForm(FlaskForm):
     phrase = StringField(
         _l("Phrase"),

@@ -3,7 +3,16 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    literal_column,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from voice.accounts.models import User
@@ -45,6 +54,17 @@ class ItemAnalysis(db.Model):
     """What the tagger made of one feedback item (one row per item, replaced on re-tagging)."""
 
     __tablename__ = "item_analyses"
+    __table_args__ = (
+        # The staff word search runs over the redacted text (themes/text_search.py, migration
+        # 0012); PostgreSQL only.
+        Index(
+            "ix_item_analyses_redacted_search",
+            func.to_tsvector(
+                literal_column("'english'::regconfig"), literal_column("redacted_text")
+            ),
+            postgresql_using="gin",
+        ).ddl_if(dialect="postgresql"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(
         ForeignKey("feedback_items.id", ondelete="CASCADE"), unique=True
@@ -100,7 +120,11 @@ class SafeguardingFlag(db.Model):
     reason: Mapped[str] = mapped_column(Text)
     status: Mapped[FlagStatus] = mapped_column(default=FlagStatus.OPEN, index=True)
     raised_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Who raised it by hand; null when the tagger did.
+    raised_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The last alert email; sent again while nobody has opened the flag.
     notified_at: Mapped[datetime | None]
+    first_opened_at: Mapped[datetime | None]
     action_taken: Mapped[str | None] = mapped_column(Text)
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     closed_at: Mapped[datetime | None]
@@ -132,3 +156,34 @@ class RetagJob(db.Model):
     requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
+
+
+class FlagEvent(db.Model):
+    """One step in a safeguarding flag's life: raised, alerted, opened, closed."""
+
+    __tablename__ = "safeguarding_flag_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    flag_id: Mapped[int] = mapped_column(
+        ForeignKey("safeguarding_flags.id", ondelete="CASCADE"), index=True
+    )
+    event: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    user: Mapped[User | None] = relationship()
+
+
+class TextRead(db.Model):
+    """The access log: who was shown a comment's original text, or a comment under an open
+    safeguarding flag, when and on which page. Never the words themselves."""
+
+    __tablename__ = "comment_text_reads"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Kept when the comment is erased, so the log still says that someone read it.
+    item_id: Mapped[int] = mapped_column(index=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    place: Mapped[str] = mapped_column(String(32))
+    what: Mapped[str] = mapped_column(String(16))  # "original" or "held back"
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user: Mapped[User | None] = relationship()

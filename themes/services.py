@@ -16,9 +16,9 @@ from sqlalchemy import delete, func, insert, inspect, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from surveys.models import FeedbackItem
+from themes import comment_text, safeguarding
 from themes.models import (
     CodebookChange,
-    FlagStatus,
     ItemAnalysis,
     ItemTheme,
     JobStatus,
@@ -289,9 +289,7 @@ def tag_items(item_ids: Sequence[int]) -> list[int]:
     Human decisions are never touched. Returns the ids of safeguarding flags raised now."""
     tagger, version = current_tagger()
     themes = dict(db.session.execute(select(Theme.slug, Theme.id)).all())
-    items = db.session.execute(
-        select(FeedbackItem.id, FeedbackItem.text).where(FeedbackItem.id.in_(item_ids))
-    ).all()
+    items = comment_text.originals_to_tag(item_ids)
     if not items:
         return []
     ids = [item_id for item_id, _text in items]
@@ -340,6 +338,9 @@ def tag_items(item_ids: Sequence[int]) -> list[int]:
             flag = SafeguardingFlag(item_id=item_id, reason=result.safeguarding_reason or "")
             writes.flags.append(flag)
     _write(writes, ids, now)
+    for flag in writes.flags:
+        safeguarding.record(flag.id, "raised")
+    db.session.flush()
     return [flag.id for flag in writes.flags]
 
 
@@ -452,13 +453,10 @@ def record_job_progress(job_id: int, *, done: int, status: JobStatus) -> None:
 
 @dataclass
 class ReviewView:
-    item: FeedbackItem
+    item: FeedbackItem  # where and when it came from; its words are in `comment`
+    comment: comment_text.CommentText
     analysis: ItemAnalysis | None
     tags: list[ItemTheme]
-
-
-def open_flag_item_ids() -> select:
-    return select(SafeguardingFlag.item_id).where(SafeguardingFlag.status == FlagStatus.OPEN)
 
 
 def next_item_to_review(after_id: int = 0) -> FeedbackItem | None:
@@ -467,7 +465,7 @@ def next_item_to_review(after_id: int = 0) -> FeedbackItem | None:
         select(FeedbackItem)
         .join(ItemAnalysis, ItemAnalysis.item_id == FeedbackItem.id)
         .where(ItemAnalysis.reviewed_at.is_(None))
-        .where(FeedbackItem.id.not_in(open_flag_item_ids()))
+        .where(comment_text.not_held_back())
         .order_by(FeedbackItem.id)
     )
     item = db.session.scalar(query.where(FeedbackItem.id > after_id).limit(1))
@@ -479,15 +477,19 @@ def count_to_review() -> int:
         db.session.scalar(
             select(func.count(ItemAnalysis.id))
             .where(ItemAnalysis.reviewed_at.is_(None))
-            .where(ItemAnalysis.item_id.not_in(open_flag_item_ids()))
+            .where(comment_text.not_held_back(ItemAnalysis.item_id))
         )
         or 0
     )
 
 
-def review_view(item_id: int) -> ReviewView | None:
+def review_view(
+    item_id: int, viewer: comment_text.Viewer, place: comment_text.Place
+) -> ReviewView | None:
+    """None when there is no such comment, or when this viewer may not see it here."""
+    comment = comment_text.text(item_id, viewer, place)
     item = db.session.get(FeedbackItem, item_id)
-    if item is None:
+    if comment is None or item is None:
         return None
     analysis = db.session.scalar(select(ItemAnalysis).where(ItemAnalysis.item_id == item_id))
     tags = list(
@@ -497,7 +499,7 @@ def review_view(item_id: int) -> ReviewView | None:
             .order_by(ItemTheme.confidence.desc())
         )
     )
-    return ReviewView(item=item, analysis=analysis, tags=tags)
+    return ReviewView(item=item, comment=comment, analysis=analysis, tags=tags)
 
 
 def save_review(item_id: int, chosen_theme_ids: Iterable[int], *, user_id: int | None) -> None:
@@ -542,12 +544,9 @@ def item_slugs(item_id: int) -> list[str]:
 
 
 def _reviewed_pairs() -> list[tuple[str, set[str], set[str]]]:
-    """(text, human slugs, automatic slugs) for every reviewed item."""
-    rows = db.session.execute(
-        select(ItemAnalysis.item_id, FeedbackItem.text, ItemAnalysis.auto_slugs)
-        .join(FeedbackItem, FeedbackItem.id == ItemAnalysis.item_id)
-        .where(ItemAnalysis.reviewed_at.is_not(None))
-    ).all()
+    """(redacted text, human slugs, automatic slugs) for every reviewed item. The model learns
+    from the redacted words, so no name ever reaches its stored word weights."""
+    rows = comment_text.words_for_learning()
     human: dict[int, set[str]] = {}
     for item_id, slug in db.session.execute(
         select(ItemTheme.item_id, Theme.slug)
@@ -589,7 +588,7 @@ def train_model() -> StoredModel | None:
 class EmergingPhrase:
     phrase: str
     count: int
-    examples: list[str]
+    example_ids: list[int]  # their words come from themes.comment_text
 
 
 def emerging_phrases(*, limit: int = 30, scan: int = 5000) -> list[EmergingPhrase]:
@@ -601,92 +600,22 @@ def emerging_phrases(*, limit: int = 30, scan: int = 5000) -> list[EmergingPhras
         .where(ItemTheme.item_id == ItemAnalysis.item_id, ItemTheme.removed.is_(False))
         .exists()
     )
-    flagged = (
-        select(SafeguardingFlag.id)
-        .where(
-            SafeguardingFlag.item_id == ItemAnalysis.item_id,
-            SafeguardingFlag.status == FlagStatus.OPEN,
-        )
-        .exists()
-    )
     rows = db.session.execute(
-        select(ItemAnalysis.key_phrases, ItemAnalysis.redacted_text)
-        .where(~themed, ~flagged)
+        select(ItemAnalysis.item_id, ItemAnalysis.key_phrases)
+        .where(~themed, comment_text.not_held_back(ItemAnalysis.item_id))
         .order_by(ItemAnalysis.id.desc())
         .limit(scan)
     ).all()
     counts: Counter[str] = Counter()
-    examples: dict[str, list[str]] = {}
-    for phrases_json, redacted in rows:
+    examples: dict[str, list[int]] = {}
+    for item_id, phrases_json in rows:
         for phrase in set(json.loads(phrases_json or "[]")):
             counts[phrase] += 1
             found = examples.setdefault(phrase, [])
             if len(found) < 3:
-                found.append(redacted)
+                found.append(item_id)
     return [
-        EmergingPhrase(phrase=phrase, count=count, examples=examples[phrase])
+        EmergingPhrase(phrase=phrase, count=count, example_ids=examples[phrase])
         for phrase, count in counts.most_common(limit)
         if count >= 2
     ]
-
-
-# -- safeguarding -------------------------------------------------------------------------
-
-
-def list_flags(status: FlagStatus) -> list[tuple[SafeguardingFlag, FeedbackItem]]:
-    return list(
-        db.session.execute(
-            select(SafeguardingFlag, FeedbackItem)
-            .join(FeedbackItem, FeedbackItem.id == SafeguardingFlag.item_id)
-            .where(SafeguardingFlag.status == status)
-            .order_by(SafeguardingFlag.raised_at)
-        )
-    )
-
-
-def get_flag(flag_id: int) -> SafeguardingFlag | None:
-    return db.session.get(SafeguardingFlag, flag_id)
-
-
-def close_flag(flag: SafeguardingFlag, *, action_taken: str, user_id: int | None) -> None:
-    flag.status = FlagStatus.CLOSED
-    flag.action_taken = action_taken.strip()
-    flag.closed_by_id = user_id
-    flag.closed_at = utcnow()
-    db.session.flush()
-
-
-def mark_notified(flag_ids: Sequence[int]) -> None:
-    db.session.execute(
-        update(SafeguardingFlag)
-        .where(SafeguardingFlag.id.in_(flag_ids))
-        .values(notified_at=utcnow())
-    )
-
-
-def is_held_back(item_id: int) -> bool:
-    """True while an open safeguarding flag keeps the item out of quotes, exports and public
-    pages. Other packages call this (or `held_back_item_ids`) before showing any text."""
-    return (
-        db.session.scalar(
-            select(SafeguardingFlag.id).where(
-                SafeguardingFlag.item_id == item_id, SafeguardingFlag.status == FlagStatus.OPEN
-            )
-        )
-        is not None
-    )
-
-
-def held_back_item_ids() -> select:
-    """A subquery of item ids that must not be shown in quotes, exports or public pages."""
-    return open_flag_item_ids()
-
-
-def shown_text(item_id: int) -> str:
-    """The redacted text dashboards, exports and quotes show ("" while held back)."""
-    if is_held_back(item_id):
-        return ""
-    return (
-        db.session.scalar(select(ItemAnalysis.redacted_text).where(ItemAnalysis.item_id == item_id))
-        or ""
-    )

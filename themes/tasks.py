@@ -1,6 +1,7 @@
 """Celery tasks: tag in batches, sweep what was missed, re-tag all, retrain, tell the leads."""
 
 import smtplib
+from datetime import timedelta
 from email.message import EmailMessage
 from typing import Any
 
@@ -10,10 +11,10 @@ from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from themes import services
+from themes import safeguarding, services
 from themes.models import JobStatus
 from voice.accounts.models import Role, User, UserRole
-from voice.db import db
+from voice.db import db, utcnow
 from voice.i18n import _, ngettext
 
 # A unique-key clash means another worker stored the same item at the same moment; the retry
@@ -115,11 +116,11 @@ def _safeguarding_leads() -> list[str]:
     retry_backoff_max=600,
     max_retries=10,
 )
-def send_safeguarding_email(flag_ids: list[int]) -> int:
+def send_safeguarding_email(flag_ids: list[int], again: bool = False) -> int:
     """Tell every safeguarding lead that comments wait in their queue.
 
     The email never contains the comment: it may identify a child, and mail leaves our
-    systems. The lead signs in to read it."""
+    systems. The lead follows the link and signs in to read it."""
     recipients = _safeguarding_leads()
     if not recipients:
         current_app.logger.error("safeguarding flags raised but no safeguarding lead exists")
@@ -132,24 +133,39 @@ def send_safeguarding_email(flag_ids: list[int]) -> int:
         )
         message["From"] = config["MAIL_FROM"]
         message["To"] = ", ".join(recipients)
-        message.set_content(
-            ngettext(
-                "%(num)d new comment may show that a child or young person is at risk. "
-                "Sign in to %(service)s and open the safeguarding queue at /themes/safeguarding "
-                "to read it and record what you did.",
-                "%(num)d new comments may show that a child or young person is at risk. "
-                "Sign in to %(service)s and open the safeguarding queue at /themes/safeguarding "
-                "to read them and record what you did.",
-                len(flag_ids),
-                service=config["SERVICE_NAME"],
-            )
+        queue = config["PUBLIC_URL"].rstrip("/") + "/themes/safeguarding"
+        body = ngettext(
+            "%(num)d comment may show that a child or young person is at risk. "
+            "Sign in to %(service)s and open the safeguarding queue to read it and record "
+            "what you did: %(link)s",
+            "%(num)d comments may show that a child or young person is at risk. "
+            "Sign in to %(service)s and open the safeguarding queue to read them and record "
+            "what you did: %(link)s",
+            len(flag_ids),
+            service=config["SERVICE_NAME"],
+            link=queue,
         )
+        if again:
+            body = _("Nobody has opened this yet.") + " " + body
+        message.set_content(body)
     with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
         if config.get("MAIL_USE_TLS"):
             smtp.starttls()
         if config.get("MAIL_USERNAME"):
             smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"] or "")
         smtp.send_message(message)
-    services.mark_notified(flag_ids)
+    safeguarding.mark_notified(flag_ids, again=again)
     db.session.commit()
     return len(recipients)
+
+
+@shared_task(name="themes.alert_unopened_flags", autoretry_for=(OperationalError,))
+def alert_unopened_flags() -> int:
+    """Alert the leads again about open flags nobody has opened in SAFEGUARDING_REALERT_HOURS
+    (and about any whose first alert never went out)."""
+    hours = current_app.config["SAFEGUARDING_REALERT_HOURS"]
+    flag_ids = safeguarding.flags_to_alert_again(utcnow(), timedelta(hours=hours))
+    db.session.rollback()
+    if flag_ids:
+        send_safeguarding_email.delay(flag_ids, again=True)
+    return len(flag_ids)

@@ -1,17 +1,23 @@
 """Routes for the codebook, review, tagger quality, emerging themes and safeguarding."""
 
 import json
+from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from themes import bp, services, tasks
+from surveys.intake_services import own_entry_for_item
+from surveys.labels import CHANNEL_LABELS, SOURCE_LABELS
+from themes import bp, safeguarding, services, tasks
+from themes.comment_text import Place, Viewer, texts
+from themes.comment_text import text as text_of
 from themes.forms import (
     CloseFlagForm,
     ConfirmForm,
     EmergingForm,
     MergeForm,
+    RaiseFlagForm,
     ReviewForm,
     ThemeForm,
 )
@@ -33,10 +39,6 @@ CHANGE_LABELS = {
 }
 
 
-def _can_see_original() -> bool:
-    return current_user.has_any_role(Role.ADMIN, Role.SAFEGUARDING_LEAD)
-
-
 SENTIMENT_NAMES = {
     "negative": _l("negative"),
     "mixed": _l("mixed"),
@@ -45,9 +47,23 @@ SENTIMENT_NAMES = {
 }
 
 
+FLAG_EVENTS = {
+    "raised": _l("flag raised"),
+    "alerted": _l("safeguarding leads emailed"),
+    "alerted again": _l("safeguarding leads emailed again: nobody had opened it"),
+    "opened": _l("opened"),
+    "closed": _l("closed"),
+}
+
+
 @bp.context_processor
-def _sentiment_names() -> dict[str, dict[str, str]]:
-    return {"sentiment_names": SENTIMENT_NAMES}
+def _names() -> dict[str, Any]:
+    return {
+        "sentiment_names": SENTIMENT_NAMES,
+        "flag_events": FLAG_EVENTS,
+        "source_labels": SOURCE_LABELS,
+        "channel_labels": CHANNEL_LABELS,
+    }
 
 
 bp.add_app_template_filter(theme_name, "theme_name")
@@ -199,9 +215,7 @@ def review_next() -> Response | str:
 @bp.route("/themes/review/<int:item_id>", methods=["GET", "POST"])
 @role_required(*LEADS)
 def review(item_id: int) -> Response | str:
-    if services.is_held_back(item_id) and not current_user.has_any_role(Role.SAFEGUARDING_LEAD):
-        abort(404)
-    view = services.review_view(item_id) or abort(404)
+    view = services.review_view(item_id, Viewer.current(), Place.REVIEW) or abort(404)
     themes = services.list_themes(active_only=True)
     form = ReviewForm()
     form.themes.choices = [(theme.id, theme_name(theme)) for theme in themes]
@@ -219,7 +233,6 @@ def review(item_id: int) -> Response | str:
         themes=themes,
         evidence={tag.theme_id: _from_json(tag.evidence) for tag in view.tags},
         remaining=services.count_to_review(),
-        show_original=_can_see_original(),
     )
 
 
@@ -268,7 +281,13 @@ def emerging() -> Response | str:
             _retag_everything()
             flash(_("Theme “%(name)s” added. Add more words to it here.", name=theme.name))
             return redirect(url_for("themes.edit_theme", theme_id=theme.id))
-    return render_template("themes/emerging.html", form=form, phrases=services.emerging_phrases())
+    phrases = services.emerging_phrases()
+    examples = texts(
+        [item_id for row in phrases for item_id in row.example_ids],
+        Viewer.current(),
+        Place.DASHBOARD,
+    )
+    return render_template("themes/emerging.html", form=form, phrases=phrases, examples=examples)
 
 
 # -- items and safeguarding ---------------------------------------------------------------
@@ -277,34 +296,75 @@ def emerging() -> Response | str:
 @bp.route("/themes/items/<int:item_id>")
 @role_required(Role.STRATEGY_LEAD, Role.ADMIN, Role.SAFEGUARDING_LEAD)
 def item_detail(item_id: int) -> str:
-    held = services.is_held_back(item_id)
-    if held and not current_user.has_any_role(Role.SAFEGUARDING_LEAD):
-        abort(404)
-    view = services.review_view(item_id) or abort(404)
-    return render_template(
-        "themes/item.html", view=view, show_original=_can_see_original(), held=held
-    )
+    view = services.review_view(item_id, Viewer.current(), Place.ITEM) or abort(404)
+    return render_template("themes/item.html", view=view)
 
 
 @bp.route("/themes/safeguarding")
 @role_required(Role.SAFEGUARDING_LEAD)
 def safeguarding_queue() -> str:
+    open_flags = safeguarding.list_flags(FlagStatus.OPEN)
+    comments = texts([item.id for _flag, item in open_flags], Viewer.current(), Place.SAFEGUARDING)
     return render_template(
         "themes/safeguarding.html",
-        open_flags=services.list_flags(FlagStatus.OPEN),
-        closed_flags=services.list_flags(FlagStatus.CLOSED)[-20:],
+        open_flags=open_flags,
+        comments=comments,
+        origins={item.id: safeguarding.provenance(item) for _flag, item in open_flags},
+        closed_flags=safeguarding.list_flags(FlagStatus.CLOSED)[-20:],
     )
 
 
 @bp.route("/themes/safeguarding/<int:flag_id>", methods=["GET", "POST"])
 @role_required(Role.SAFEGUARDING_LEAD)
 def safeguarding_flag(flag_id: int) -> Response | str:
-    flag = services.get_flag(flag_id) or abort(404)
+    flag = safeguarding.get_flag(flag_id) or abort(404)
     form = CloseFlagForm()
     if flag.status is FlagStatus.OPEN and form.validate_on_submit():
-        services.close_flag(flag, action_taken=form.action_taken.data, user_id=current_user.id)
+        safeguarding.close_flag(
+            flag, action_taken=form.action_taken.data, user_id=current_user.id
+        )
         db.session.commit()
         flash(_("Flag closed. What you did is recorded."))
         return redirect(url_for("themes.safeguarding_queue"))
-    view = services.review_view(flag.item_id) or abort(404)
-    return render_template("themes/flag.html", flag=flag, view=view, form=form)
+    view = services.review_view(flag.item_id, Viewer.current(), Place.SAFEGUARDING) or abort(404)
+    if request.method == "GET":
+        safeguarding.mark_opened(flag, user_id=current_user.id)
+        db.session.commit()
+    return render_template(
+        "themes/flag.html",
+        flag=flag,
+        view=view,
+        form=form,
+        origin=safeguarding.provenance(view.item),
+        history=safeguarding.events(flag.id),
+    )
+
+
+def _may_raise_flag(item_id: int) -> bool:
+    """Staff who can see a comment can raise a flag on it: leads and admins any comment,
+    forum reps and school contacts the views they entered themselves."""
+    if current_user.has_any_role(Role.STRATEGY_LEAD, Role.ADMIN, Role.SAFEGUARDING_LEAD):
+        return True
+    return own_entry_for_item(item_id, current_user) is not None
+
+
+@bp.route("/themes/items/<int:item_id>/raise-flag", methods=["GET", "POST"])
+@role_required()
+def raise_flag(item_id: int) -> Response | str:
+    viewer = Viewer.current()
+    if not _may_raise_flag(item_id):
+        abort(404)
+    flag = safeguarding.flag_for_item(item_id)
+    if flag is not None and flag.status is FlagStatus.OPEN:
+        flash(_("The safeguarding lead already has this comment."))
+        return redirect(url_for("accounts.staff_home"))
+    place = Place.REVIEW if viewer.roles & set(LEADS) else Place.OWN_ENTRY
+    comment = text_of(item_id, viewer, place) or abort(404)
+    form = RaiseFlagForm()
+    if form.validate_on_submit():
+        raised = safeguarding.raise_flag(item_id, reason=form.reason.data, user_id=viewer.user_id)
+        db.session.commit()
+        tasks.send_safeguarding_email.delay([raised.id])
+        flash(_("Thank you. The safeguarding lead has been told and will look at it today."))
+        return redirect(url_for("accounts.staff_home"))
+    return render_template("themes/raise_flag.html", form=form, comment=comment)

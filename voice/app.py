@@ -60,13 +60,13 @@ def _register_blueprints(app: Flask) -> None:
     from surveys import models as _surveys_models  # noqa: F401 - tables known to migrations
     from surveys import tasks as _survey_tasks  # noqa: F401 - registers Celery tasks
     from surveys.views import builder as _survey_builder  # noqa: F401 - registers routes
-    from surveys.views import feedback as _survey_feedback  # noqa: F401
     from surveys.views import forms as _survey_forms  # noqa: F401
     from surveys.views import imports as _survey_imports  # noqa: F401
     from surveys.views import kiosk as _survey_kiosk  # noqa: F401
     from surveys.views import proxy as _survey_proxy  # noqa: F401
     from surveys.views import respond as _survey_respond  # noqa: F401
     from themes import bp as themes_bp
+    from themes import feedback_views as _themes_feedback_views  # noqa: F401
     from themes import models as _themes_models  # noqa: F401 - tables known to migrations
     from themes import receivers as _themes_receivers  # noqa: F401 - connects signals
     from themes import views as _themes_views  # noqa: F401 - registers routes
@@ -77,6 +77,8 @@ def _register_blueprints(app: Flask) -> None:
     from voice.dashboards import tasks as _dashboards_tasks  # noqa: F401 - registers tasks
     from voice.dashboards import views as _dashboards_views  # noqa: F401 - registers routes
     from voice.health import bp as health_bp
+    from voice.privacy import bp as privacy_bp
+    from voice.privacy import views as _privacy_views  # noqa: F401 - registers routes
     from voice.public import bp as public_bp
     from voice.public import views as _public_views  # noqa: F401
     from voice.public import you_said as _public_you_said  # noqa: F401 - "You said, we did"
@@ -93,3 +95,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(themes_bp)
     app.register_blueprint(tracker_bp)
     app.register_blueprint(dashboards_bp)
+    app.register_blueprint(privacy_bp)

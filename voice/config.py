@@ -30,7 +30,8 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         "VOICE_ENV": voice_env,
         "SECRET_KEY": env.get("SECRET_KEY") or DEFAULT_SECRET_KEY,
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # hide_parameters: an error message never carries what someone wrote (or an email).
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "CELERY": {
             "broker_url": broker_url,
             "task_ignore_result": True,
@@ -43,6 +44,11 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
             # Items whose hand-over to the workers was lost (broker down) get tagged anyway.
             "themes-sweep-untagged": {"task": "themes.sweep_untagged", "schedule": 60.0},
             "themes-retrain-model": {"task": "themes.retrain_model", "schedule": 3600.0},
+            # A safeguarding flag nobody has opened is sent to the leads again.
+            "themes-alert-unopened-flags": {
+                "task": "themes.alert_unopened_flags",
+                "schedule": 900.0,
+            },
             # Raw survey responses past their survey's retention period (issue 3).
             "surveys-delete-expired-responses": {
                 "task": "surveys.delete_expired_responses",
@@ -82,6 +88,7 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         "SERVICE_NAME": env.get("SERVICE_NAME", "Voice"),
         "PUBLIC_URL": env.get("PUBLIC_URL", "http://localhost:5000"),
         "KIOSK_IDLE_SECONDS": int(env.get("KIOSK_IDLE_SECONDS", "180")),
+        "SAFEGUARDING_REALERT_HOURS": int(env.get("SAFEGUARDING_REALERT_HOURS", "4")),
         "ORGANISATION_NAME": env.get("ORGANISATION_NAME", "the local area SEND partnership"),
         "CONTACT_EMAIL": env.get("CONTACT_EMAIL", "voice@example.org"),
         "MAIL_SERVER": env.get("MAIL_SERVER", "localhost"),
@@ -94,6 +101,9 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))),
         # An uploaded spreadsheet not confirmed within this many hours is deleted.
         "IMPORT_UPLOAD_HOURS": int(env.get("IMPORT_UPLOAD_HOURS", "24")),
+        # The original words of comments with no survey (proxy entry, imports) are deleted
+        # after this many days; survey and form answers follow their survey's own period.
+        "FEEDBACK_RETENTION_DAYS": int(env.get("FEEDBACK_RETENTION_DAYS", "365")),
         # Dashboard counts below this show as "fewer than N" to everyone but admins.
         "SMALL_NUMBER_THRESHOLD": int(env.get("SMALL_NUMBER_THRESHOLD", "5")),
     }

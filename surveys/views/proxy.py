@@ -1,17 +1,15 @@
-"""Proxy entry: forum reps and school contacts type in views gathered on someone's behalf."""
+"""Proxy entry: forum reps and school contacts type in views gathered on someone's behalf.
 
-from flask import abort, flash, redirect, render_template, session, url_for
+Their list of entries and the correction page show the words, so they live with the comment
+text gate in themes (themes/feedback_views.py)."""
+
+from flask import flash, redirect, render_template, session, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from surveys import bp
 from surveys.intake_forms import AUDIENCE_LABELS, ProxyEntryForm
-from surveys.intake_services import (
-    add_proxy_entry,
-    correct_proxy_entry,
-    get_own_proxy_entry,
-    list_own_proxy_entries,
-)
+from surveys.intake_services import add_proxy_entry, list_own_proxy_entries
 from surveys.models import SourceGroup
 from surveys.services import announce_feedback
 from voice.accounts.access import role_required
@@ -54,46 +52,3 @@ def proxy_entry() -> Response | str:
     return render_template(
         "surveys/proxy/entry.html", form=form, entries=entries, audience_labels=AUDIENCE_LABELS
     )
-
-
-@bp.route("/proxy/entries")
-@role_required(Role.FORUM_REP, Role.SCHOOL_CONTACT)
-def proxy_entries() -> str:
-    return render_template(
-        "surveys/proxy/entries.html",
-        entries=list_own_proxy_entries(current_user),
-        audience_labels=AUDIENCE_LABELS,
-    )
-
-
-@bp.route("/proxy/entries/<int:entry_id>", methods=["GET", "POST"])
-@role_required(Role.FORUM_REP, Role.SCHOOL_CONTACT)
-def correct_entry(entry_id: int) -> Response | str:
-    entry = get_own_proxy_entry(entry_id, current_user)
-    if entry is None:
-        abort(404)  # someone else's entry looks the same as no entry
-    item = entry.feedback_item
-    form = ProxyEntryForm()
-    form.submit.label.text = _("Save the correction")
-    if form.validate_on_submit():
-        text_changed = item.text != form.text.data.strip()
-        correct_proxy_entry(
-            entry,
-            text=form.text.data,
-            on_behalf_of=SourceGroup(form.on_behalf_of.data),
-            gathered_at=form.gathered_at.data,
-            consent_to_quote=form.consent_to_quote.data,
-            language=form.language.data,
-        )
-        db.session.commit()
-        if text_changed:
-            announce_feedback([item.id])
-        flash(_("Your correction has been saved."))
-        return redirect(url_for("surveys.proxy_entries"))
-    if not form.is_submitted():
-        form.text.data = item.text
-        form.on_behalf_of.data = item.source_group.value
-        form.gathered_at.data = entry.gathered_at
-        form.consent_to_quote.data = item.consent_to_quote
-        form.language.data = item.language
-    return render_template("surveys/proxy/correct.html", form=form, entry=entry)

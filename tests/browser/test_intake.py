@@ -130,7 +130,7 @@ def test_feedback_form_sends_when_javascript_is_off_and_the_screen_is_narrow(
     assert page.locator("h1").inner_text() == "Thank you"
     with app.app_context():
         (item,) = db.session.scalars(select(FeedbackItem)).all()
-        assert (item.text, item.channel.value, item.consent_to_quote) == (
+        assert (item.original_text, item.channel.value, item.consent_to_quote) == (
             "Nobody returns my calls about the EHC plan",
             "form",
             False,

@@ -9,6 +9,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select, update
 
 from tests.factories import make_dash_item, make_theme
+from themes import safeguarding
 from themes import services as theme_services
 from themes.models import ItemAnalysis, SafeguardingFlag
 from voice.accounts.models import Role
@@ -108,7 +109,7 @@ def test_phrases_leave_out_comments_when_an_open_safeguarding_flag_holds_them_ba
 
     with app.app_context():  # closing the flags shows them again, with no rebuild
         for flag in db.session.scalars(select(SafeguardingFlag)):
-            theme_services.close_flag(flag, action_taken="Checked", user_id=None)
+            safeguarding.close_flag(flag, action_taken="Checked", user_id=None)
         db.session.commit()
     assert _phrases(client) == {"respite care": "4", "home alone": "3"}
 

@@ -228,7 +228,7 @@ def test_labelled_form_feedback_is_stored_when_a_parent_carer_finishes_the_form(
     assert "We have your answers." in thanks
     assert "/tell-us/contact/" not in thanks  # no email given, so nothing to withdraw
     working, not_working = _items(app)
-    assert (working.text, not_working.text) == (
+    assert (working.original_text, not_working.original_text) == (
         "The new SENCo listens",
         "We waited 18 months for an autism assessment",
     )
@@ -267,7 +267,7 @@ def test_school_feedback_is_stored_in_the_language_used_when_a_school_answers_in
     )
     send(client, survey_id)
     (item,) = _items(app)
-    assert (item.source_group, item.text, item.language) == (
+    assert (item.source_group, item.original_text, item.language) == (
         SourceGroup.SCHOOL,
         "Outreach visits stopped",
         "cy",
@@ -284,7 +284,7 @@ def test_comment_is_skipped_not_stored_when_it_is_empty_or_only_spaces(
     assert answer(client, survey_id, 1, answer="   \n\t ").status_code == 302
     answer_feedback_form(client, survey_id, keys, working="  ", not_working="Too few places")
     send(client, survey_id)
-    assert [i.text for i in _items(app)] == ["Too few places"]
+    assert [i.original_text for i in _items(app)] == ["Too few places"]
     with app.app_context():
         first = db.session.scalars(select(Answer).order_by(Answer.question_id)).first()
         assert (first.skipped, first.text) == (True, None)
@@ -298,7 +298,7 @@ def test_form_text_is_stored_as_typed_when_it_starts_like_a_formula(
         client, survey_id, keys, working='=HYPERLINK("http://x")', not_working="@everyone -1 +1"
     )
     send(client, survey_id)
-    assert [i.text for i in _items(app)] == ['=HYPERLINK("http://x")', "@everyone -1 +1"]
+    assert [i.original_text for i in _items(app)] == ['=HYPERLINK("http://x")', "@everyone -1 +1"]
 
 
 def test_email_is_kept_only_as_a_contact_request_when_the_person_gives_one(
@@ -332,7 +332,7 @@ def test_email_is_kept_only_as_a_contact_request_when_the_person_gives_one(
         assert all(EMAIL not in f"{a.text} {a.choices}" for a in answers)
         labels = db.session.scalars(select(FeedbackLabel.label)).all()
         assert all(EMAIL not in label for label in labels)
-    assert all(EMAIL not in f"{i.text} {i.source_detail}" for i in items)
+    assert all(EMAIL not in f"{i.original_text} {i.source_detail}" for i in items)
     assert signals["contacts"] == [(contact_id, [i.id for i in items])]
     thanks = client.get(response.location).get_data(as_text=True)
     link = re.search(r'href="http://localhost(/tell-us/contact/[^"]+)"', thanks).group(1)

@@ -20,7 +20,7 @@ from surveys.models import (
     ImportStatus,
     SourceGroup,
 )
-from tests.conftest import csrf_token, make_staff
+from tests.conftest import csrf_token, make_staff, wait_until_tagged
 from tests.factories import make_import_job
 from voice.accounts.models import Role
 from voice.config import settings_from_env
@@ -123,7 +123,7 @@ def test_rows_are_stored_as_feedback_items_when_the_import_is_confirmed(
     assert (job.status, job.imported_rows, job.rejected_rows) == (ImportStatus.DONE, 3, 2)
     with app.app_context():
         items = db.session.scalars(select(FeedbackItem).order_by(FeedbackItem.id)).all()
-        assert [i.text for i in items] == [
+        assert [i.original_text for i in items] == [
             "The EHC plan took a year",
             "=1+1 is what my son typed",
             "The bus is late every day",
@@ -139,6 +139,7 @@ def test_rows_are_stored_as_feedback_items_when_the_import_is_confirmed(
         labels = db.session.scalars(select(FeedbackLabel.label).order_by(FeedbackLabel.id)).all()
         assert labels == ["ehc", "transport"]
         assert db.session.get(ImportJob, job_id).content is None
+    wait_until_tagged(app)
     page = client.get("/feedback?channel=import").get_data(as_text=True)
     assert "=1+1 is what my son typed" in page
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from surveys.models import Channel, FeedbackItem, ProxyEntry, SourceGroup
 from tests.conftest import csrf_token, make_staff
 from tests.factories import make_proxy_entry
+from themes import services as theme_services
 from voice.accounts.models import Role
 from voice.db import db
 
@@ -41,7 +42,7 @@ def test_view_is_stored_on_behalf_of_a_parent_carer_when_a_rep_enters_it(
     with app.app_context():
         entry = db.session.scalars(select(ProxyEntry)).one()
         item = entry.feedback_item
-        assert (item.text, item.channel, item.source_group) == (
+        assert (item.original_text, item.channel, item.source_group) == (
             "The wait for OT is two years",
             Channel.PROXY,
             SourceGroup.PARENT_CARER,
@@ -107,7 +108,10 @@ def test_rep_sees_and_corrects_their_own_entry_when_they_open_it(
 ) -> None:
     rep = login_as(Role.FORUM_REP)
     with app.app_context():
-        entry_id = make_proxy_entry(entered_by=db.session.merge(rep), text="Tpyo here").id
+        entry = make_proxy_entry(entered_by=db.session.merge(rep), text="Tpyo here")
+        entry_id = entry.id
+        theme_services.tag_items([entry.feedback_item_id])
+        db.session.commit()
     assert "Tpyo here" in client.get("/proxy/entries").get_data(as_text=True)
     url = f"/proxy/entries/{entry_id}"
     response = client.post(
@@ -123,7 +127,7 @@ def test_rep_sees_and_corrects_their_own_entry_when_they_open_it(
     assert response.headers["Location"].endswith("/proxy/entries")
     with app.app_context():
         item = db.session.get(ProxyEntry, entry_id).feedback_item
-        assert (item.text, item.source_group, item.source_detail) == (
+        assert (item.original_text, item.source_group, item.source_detail) == (
             "Typo fixed",
             SourceGroup.YOUNG_PERSON,
             "Phone call",
@@ -155,7 +159,7 @@ def test_rep_cannot_see_or_correct_another_reps_entry_when_they_guess_its_addres
     )
     assert response.status_code == 404
     with app.app_context():
-        assert db.session.get(ProxyEntry, entry_id).feedback_item.text == "Not yours"
+        assert db.session.get(ProxyEntry, entry_id).feedback_item.original_text == "Not yours"
 
 
 @pytest.mark.parametrize("path", ["/feedback", "/imports/new", "/admin/people"])

@@ -100,7 +100,7 @@ def test_every_question_type_is_stored_when_a_young_person_finishes(
         assert answers[survey_ids["yes_no"]].choices == ["not_sure"]
         assert answers[survey_ids["rating"]].choices == ["5"]
         item = db.session.scalars(select(FeedbackItem)).one()
-        assert item.text == "The wait for help is too long"
+        assert item.original_text == "The wait for help is too long"
         assert (item.survey_id, item.question_id) == (survey_ids["survey"], survey_ids["free_text"])
         assert item.channel is Channel.WEB
         assert announced == [item.id]
@@ -144,7 +144,7 @@ def test_offline_resend_is_stored_once_when_it_carries_the_answers_and_key(
     assert second.status_code == 302
     with app.app_context():
         assert db.session.scalar(select(func.count(SurveyResponse.id))) == 1
-        texts = list(db.session.scalars(select(FeedbackItem.text)))
+        texts = list(db.session.scalars(select(FeedbackItem.original_text)))
         assert texts == ["Sent when the wifi came back"]
 
 

@@ -10,9 +10,13 @@ from sqlalchemy import func, select
 from surveys.models import Channel, FeedbackItem, SourceGroup
 from surveys.services import add_feedback_item, announce_feedback
 from tests.factories import make_feedback_item
-from themes import services, tasks
+from themes import comment_text, safeguarding, services, tasks
+from themes.comment_text import Place, Viewer
 from themes.models import ItemAnalysis, ItemTheme, SafeguardingFlag, TagSource, Theme
+from voice.accounts.models import Role
 from voice.db import db
+
+LEAD = Viewer(user_id=None, roles=frozenset({Role.STRATEGY_LEAD}))
 
 
 def _wait_for(check: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -152,7 +156,7 @@ def test_personal_details_are_redacted_when_stored(app: Flask) -> None:
         )
         services.tag_items([item.id])
         db.session.commit()
-        shown = services.shown_text(item.id)
+        shown = comment_text.text(item.id, LEAD, Place.FEEDBACK_LIST).shown
         assert "07700" not in shown
         assert "example.com" not in shown
         assert "LS1 4AP" not in shown
@@ -170,10 +174,11 @@ def test_comment_is_held_back_until_closed_when_it_may_disclose_harm(app: Flask)
             select(SafeguardingFlag).where(SafeguardingFlag.item_id == item.id)
         )
         assert flag is not None
-        assert services.shown_text(item.id) == ""
-        services.close_flag(flag, action_taken="Referred to MASH", user_id=None)
+        assert comment_text.text(item.id, LEAD, Place.FEEDBACK_LIST) is None
+        assert comment_text.public_quotes([item.id]) == {}
+        safeguarding.close_flag(flag, action_taken="Referred to MASH", user_id=None)
         db.session.commit()
-        assert services.shown_text(item.id) != ""
+        assert comment_text.text(item.id, LEAD, Place.FEEDBACK_LIST).shown != ""
 
 
 def test_sweep_and_retraining_are_scheduled_when_beat_runs(app: Flask) -> None:

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from tests.conftest import csrf_token, make_staff
 from tests.factories import make_feedback_item, make_tagged_item
-from themes import services, tasks
+from themes import comment_text, tasks
+from themes.comment_text import Place, Viewer
 from themes.models import FlagStatus, SafeguardingFlag
 from voice.accounts.models import Role, User
 from voice.db import db
@@ -111,4 +112,5 @@ def test_flag_is_closed_with_what_was_done_when_a_lead_records_it(
         flag = db.session.get(SafeguardingFlag, flag_id)
         assert flag.status is FlagStatus.CLOSED
         assert (flag.action_taken, flag.closed_by_id) == ("Called the school DSL", lead.id)
-        assert services.shown_text(item_id) != ""
+        lead_view = Viewer(user_id=None, roles=frozenset({Role.STRATEGY_LEAD}))
+        assert comment_text.text(item_id, lead_view, Place.FEEDBACK_LIST).shown != ""

@@ -11,15 +11,16 @@ import pytest
 from aiosmtpd.controller import Controller
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from surveys.intake_services import add_contact_request
-from surveys.models import FeedbackItem, SourceGroup
+from surveys.models import ContactRequest, FeedbackItem, SourceGroup
 from tests.factories import make_action, make_statement, make_voice
 from tests.surveys.survey_helpers import answer_feedback_form, open_feedback_form, option_ids, send
 from voice.db import db
 from voice.tracker import services, tasks
 from voice.tracker.models import ActionStatus, FollowUp, FollowUpMail
+from voice.tracker.sealing import item_tagger
 
 
 class Inbox:
@@ -174,7 +175,70 @@ def test_feedback_form_asks_the_tracker_to_follow_up_when_the_person_wants_a_rep
     )
     send(client, survey_id)
     with app.app_context():
-        followed = set(db.session.scalars(select(FollowUp.item_id)))
+        followed = set(db.session.scalars(select(FollowUp.item_tag)))
         items = set(db.session.scalars(select(FeedbackItem.id)))
-    assert followed == items
+        tags = set(item_tagger().tags(items))
+    assert followed == tags
     assert len(items) == 2
+
+
+def _points_at(table: str, column: dict, foreign_keys: list[dict], *, target: str) -> bool:
+    """Whether a column holds ids of rows in the target table, by foreign key or by name."""
+    if any(
+        fk["referred_table"] == target and column["name"] in fk["constrained_columns"]
+        for fk in foreign_keys
+    ):
+        return True
+    names = {
+        "contact_requests": {"contact_request_id", "contact_id"},
+        "feedback_items": {"item_id", "feedback_item_id"},
+    }[target]
+    return column["name"] in names and table != target
+
+
+def test_no_table_holds_a_contact_beside_a_comment_when_someone_asks_to_hear_back(
+    app: Flask, client: FlaskClient
+) -> None:
+    survey_id = open_feedback_form(client, "parent-carers")
+    with app.app_context():
+        keys = option_ids(survey_id)
+    answer_feedback_form(
+        client,
+        survey_id,
+        keys,
+        working="The new SENCo listens",
+        not_working="No short breaks in the holidays",
+        consent="no",
+        email="parent@example.org",
+    )
+    send(client, survey_id)
+    with app.app_context():
+        schema = inspect(db.engine)
+        both = []
+        for table in schema.get_table_names():
+            columns = schema.get_columns(table)
+            foreign_keys = schema.get_foreign_keys(table)
+            to_contact = [
+                c["name"]
+                for c in columns
+                if _points_at(table, c, foreign_keys, target="contact_requests")
+            ]
+            to_item = [
+                c["name"]
+                for c in columns
+                if _points_at(table, c, foreign_keys, target="feedback_items")
+            ]
+            if to_contact and to_item:
+                both.append((table, to_contact, to_item))
+        assert both == []
+        # The follow-up task still knows whom to tell, from tags that are not the ids.
+        item_ids = {str(i) for i in db.session.scalars(select(FeedbackItem.id))}
+        stored = set(db.session.scalars(select(FollowUp.item_tag)))
+        assert len(stored) == 2
+        assert not stored & item_ids
+        assert all(len(tag) == 64 for tag in stored)
+        # And no time to the second lines the address up with the answers stored with it.
+        (created_at,) = db.session.scalars(select(ContactRequest.created_at)).all()
+        follow_up_times = set(db.session.scalars(select(FollowUp.created_at)))
+        for when in {created_at, *follow_up_times}:
+            assert (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0)

@@ -25,12 +25,14 @@ def _group_view(app: Flask, opened_by: int | None) -> int:
             channel=Channel.KIOSK,
         )
         db.session.add(response)
+        db.session.flush()
         item = add_feedback_item(
             text="The wait is too long",
             source_group=SourceGroup.YOUNG_PERSON,
             channel=Channel.KIOSK,
             dedupe_key="response:abc123:1",
         )
+        item.response_id = response.id
         db.session.commit()
         action = make_action(title="Shorter waits for therapy", status=ActionStatus.IN_PROGRESS)
         make_statement(actions=(action,), items=(item,), published=True)

@@ -3,6 +3,7 @@ a safeguarding flag and a redacted copy of the text, in one pass over each item.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -189,14 +190,24 @@ class Tagger:
         overall = max(-1.0, min(1.0, mean(all_scores)))
         scored = [s for s, has in clause_scores if has]
         reason = safeguarding.assess(" ".join(s.words) for s in sentences)
+        redacted = redact(text)
+        phrases: tuple[str, ...] = ()
+        if self.key_phrases:
+            # Key phrases are shown to staff, so they come from the redacted words: "oak road"
+            # or "sam taylor" never becomes one. Most comments hold no personal details and
+            # keep the sentences already prepared.
+            if redacted != text:
+                sentences = [self._prepare(s) for s in split_sentences(fold(_gaps(redacted)))]
+                sentences = [s for s in sentences if s.words]
+            phrases = self._phrases(sentences)
         return TagResult(
             themes=themes,
             sentiment=round(overall, 3),
             sentiment_label=label(overall, scored),
-            key_phrases=self._phrases(sentences) if self.key_phrases else (),
+            key_phrases=phrases,
             safeguarding=reason is not None,
             safeguarding_reason=reason,
-            redacted=redact(text),
+            redacted=redacted,
         )
 
     def tag_many(self, texts: Iterable[str]) -> list[TagResult]:
@@ -440,6 +451,14 @@ class Tagger:
             for phrase in noun_phrases(tokens, sentence.token_words[: len(tokens)]):
                 seen.setdefault(phrase, None)
         return tuple(seen)[:MAX_KEY_PHRASES]
+
+
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+
+
+def _gaps(redacted: str) -> str:
+    """The redacted text with each placeholder ("[name]") as a break between phrases."""
+    return _PLACEHOLDER.sub(" ; ", redacted)
 
 
 _SAFEGUARDING_WORDS = frozenset(

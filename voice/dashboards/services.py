@@ -9,10 +9,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import aliased
 
 from surveys.models import Channel, FeedbackItem, SourceGroup, Survey, SurveyResponse
+from themes import comment_text
+from themes.comment_text import Place, Viewer
 from themes.models import FlagStatus, ItemAnalysis, ItemTheme, SafeguardingFlag, Theme
 from voice.dashboards import summary
 from voice.dashboards.filters import Filters
@@ -30,20 +32,10 @@ def _moment(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def _open_flagged() -> Select[Any]:
-    return select(SafeguardingFlag.item_id).where(SafeguardingFlag.status == FlagStatus.OPEN)
-
-
 def _kiosk_items(group_label: str) -> Select[Any]:
-    # Survey answers become items keyed "response:<response key>:<question id>".
     return (
         select(FeedbackItem.id)
-        .join(
-            SurveyResponse,
-            FeedbackItem.dedupe_key.like(
-                literal("response:") + SurveyResponse.idempotency_key + literal(":%")
-            ),
-        )
+        .join(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
         .where(SurveyResponse.group_label == group_label)
     )
 
@@ -262,7 +254,7 @@ def emerging_phrases(filters: Filters, *, limit: int = 10) -> list[PhraseCount]:
     safeguarding flag are in those counts; the few of them in the period are taken off here."""
     held: Counter[str] = Counter()
     flagged = summary.untagged_phrases().where(
-        FeedbackItem.id.in_(_open_flagged()),
+        FeedbackItem.id.in_(comment_text.held_back_ids()),
         FeedbackItem.created_at >= _moment(filters.start),
         FeedbackItem.created_at < _moment(filters.end + timedelta(days=1)),
     )
@@ -365,7 +357,7 @@ def key_phrases(filters: Filters, *, limit: int = 10, scan: int = 2000) -> list[
     for phrases in db.session.scalars(
         select(ItemAnalysis.key_phrases)
         .join(FeedbackItem, FeedbackItem.id == ItemAnalysis.item_id)
-        .where(*conditions(filters))
+        .where(*conditions(filters), comment_text.not_held_back())
         .order_by(FeedbackItem.created_at.desc())
         .limit(scan)
     ):
@@ -385,12 +377,11 @@ class Comment:
     themes: list[str]
 
 
-def _comments_query(filters: Filters) -> Select[Any]:
-    """Items that may be shown: never those held back by an open safeguarding flag."""
+def _comments_query(filters: Filters, viewer: Viewer, place: Place) -> Select[Any]:
+    """Tagged items this viewer may see here: never those under an open safeguarding flag."""
     return (
         select(
             FeedbackItem.id,
-            ItemAnalysis.redacted_text,
             FeedbackItem.created_at,
             FeedbackItem.source_group,
             FeedbackItem.channel,
@@ -398,7 +389,7 @@ def _comments_query(filters: Filters) -> Select[Any]:
             ItemAnalysis.sentiment_label,
         )
         .join(ItemAnalysis, ItemAnalysis.item_id == FeedbackItem.id)
-        .where(*conditions(filters), FeedbackItem.id.not_in(_open_flagged()))
+        .where(*conditions(filters), comment_text.visible(viewer, place))
     )
 
 
@@ -416,26 +407,29 @@ def _theme_names(item_ids: Sequence[int]) -> dict[int, list[str]]:
     return found
 
 
-def _comments(rows: Sequence[Any]) -> list[Comment]:
-    names = _theme_names([row[0] for row in rows])
+def _comments(rows: Sequence[Any], viewer: Viewer, place: Place) -> list[Comment]:
+    ids = [row[0] for row in rows]
+    names = _theme_names(ids)
+    words = comment_text.texts(ids, viewer, place)
     return [
         Comment(
             item_id=row[0],
-            text=row[1] or "",
-            created_at=row[2],
-            source_group=row[3],
-            channel=row[4],
-            language=row[5],
-            sentiment=row[6] or "neutral",
+            text=words[row[0]].shown,
+            created_at=row[1],
+            source_group=row[2],
+            channel=row[3],
+            language=row[4],
+            sentiment=row[5] or "neutral",
             themes=names.get(row[0], []),
         )
         for row in rows
+        if row[0] in words
     ]
 
 
-def comments_page(filters: Filters) -> tuple[list[Comment], bool]:
+def comments_page(filters: Filters, viewer: Viewer) -> tuple[list[Comment], bool]:
     """One page of comments, and whether there is another after it."""
-    query = _comments_query(filters)
+    query = _comments_query(filters, viewer, Place.DASHBOARD)
     if filters.order == "negative":
         query = query.order_by(ItemAnalysis.sentiment, FeedbackItem.id.desc())
     else:
@@ -443,29 +437,32 @@ def comments_page(filters: Filters) -> tuple[list[Comment], bool]:
     rows = db.session.execute(
         query.limit(PAGE_SIZE + 1).offset((filters.page - 1) * PAGE_SIZE)
     ).all()
-    return _comments(rows[:PAGE_SIZE]), len(rows) > PAGE_SIZE
+    return _comments(rows[:PAGE_SIZE], viewer, Place.DASHBOARD), len(rows) > PAGE_SIZE
 
 
-def export_comments(filters: Filters, *, batch: int = 1000) -> Iterator[Comment]:
+def export_comments(filters: Filters, viewer: Viewer, *, batch: int = 1000) -> Iterator[Comment]:
     """Every comment in the view, newest first, read from the database in batches so that a
     large export never holds all its rows in memory."""
-    query = _comments_query(filters).order_by(
+    query = _comments_query(filters, viewer, Place.EXPORT).order_by(
         FeedbackItem.created_at.desc(), FeedbackItem.id.desc()
     )
     result = db.session.execute(query.execution_options(yield_per=batch))
     for rows in result.partitions():
-        yield from _comments(rows)
+        yield from _comments(rows, viewer, Place.EXPORT)
 
 
 def quotes(filters: Filters, *, limit: int = 3) -> list[Comment]:
-    """Comments whose authors agreed to be quoted, newest first."""
-    rows = db.session.execute(
-        _comments_query(filters)
-        .where(FeedbackItem.consent_to_quote.is_(True), ItemAnalysis.redacted_text != "")
+    """Comments that may be quoted (their authors agreed, no open flag, redacted), newest
+    first, as the public would see them."""
+    candidates = db.session.execute(
+        _comments_query(filters, Viewer.public(), Place.EVIDENCE_PACK)
+        .where(FeedbackItem.consent_to_quote.is_(True))
         .order_by(FeedbackItem.created_at.desc(), FeedbackItem.id.desc())
-        .limit(limit)
+        .limit(limit * 4)
     ).all()
-    return _comments(rows)
+    allowed = comment_text.public_quotes([row[0] for row in candidates])
+    rows = [row for row in candidates if row[0] in allowed][:limit]
+    return _comments(rows, Viewer.public(), Place.EVIDENCE_PACK)
 
 
 # -- choices for the filter form -------------------------------------------------------------

@@ -12,6 +12,7 @@ from flask_login import current_user
 from surveys.labels import AUDIENCE_LABELS as AUDIENCES
 from surveys.labels import CHANNEL_LABELS as CHANNELS
 from surveys.models import SourceGroup
+from themes.comment_text import Viewer
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.dashboards import bp, charts, exports, services
@@ -211,7 +212,7 @@ def theme(slug: str) -> str:
             positive=small.show(sentiments["positive"]),
         ),
     )
-    comments, more = services.comments_page(filters)
+    comments, more = services.comments_page(filters, Viewer.current())
     return render_template(
         "dashboards/theme.html",
         theme=found,
@@ -230,7 +231,7 @@ def theme(slug: str) -> str:
 
 def _export_rows(filters: Filters) -> Iterator[list[str]]:
     labels = _labels()
-    for comment in services.export_comments(filters):
+    for comment in services.export_comments(filters, Viewer.current()):
         yield exports.row(comment, labels)
 
 

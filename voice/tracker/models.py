@@ -6,6 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from surveys.models import start_of_today
 from themes.models import Theme
 from voice.accounts.models import User
 from voice.db import db, utcnow
@@ -220,19 +221,21 @@ class HistoryEntry(db.Model):
 
 
 class FollowUp(db.Model):
-    """Someone who asked to hear back, linked to the comments they gave. Kept apart from the
-    feedback and the email address; removed when they unsubscribe or withdraw the address."""
+    """Someone who asked to hear back, and one of the comments they gave, kept so that the
+    database alone cannot tell which comment is whose: the comment is held as a keyed tag
+    (voice/tracker/sealing.py), never its id. Removed when they unsubscribe or withdraw the
+    address, or the comment is erased."""
 
     __tablename__ = "tracker_follow_ups"
-    __table_args__ = (UniqueConstraint("contact_request_id", "item_id"),)
+    __table_args__ = (UniqueConstraint("contact_request_id", "item_tag"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     # No foreign key: the contact requests' migration is on another branch and may run later.
     # Rows whose contact request was withdrawn are removed by the follow-up task.
     contact_request_id: Mapped[int] = mapped_column(index=True)
-    item_id: Mapped[int] = mapped_column(
-        ForeignKey("feedback_items.id", ondelete="CASCADE"), index=True
-    )
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    item_tag: Mapped[str] = mapped_column(String(64), index=True)
+    # To the day only, as for contact requests: a precise time would line it up with the
+    # comments stored in the same second.
+    created_at: Mapped[datetime] = mapped_column(default=start_of_today)
 
 
 class FollowUpMail(db.Model):

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import delete, func, literal, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from surveys.models import (
@@ -15,8 +15,9 @@ from surveys.models import (
     SourceGroup,
     SurveyResponse,
 )
-from themes.models import FlagStatus, ItemAnalysis, ItemTheme, SafeguardingFlag, Theme
-from themes.tagger import redact
+from themes import comment_text
+from themes.comment_text import CommentText, Place, Viewer
+from themes.models import ItemTheme, Theme
 from voice.db import db, utcnow
 from voice.i18n import _
 from voice.tracker.models import (
@@ -36,6 +37,7 @@ from voice.tracker.models import (
     statement_items,
     statement_themes,
 )
+from voice.tracker.sealing import item_tagger
 
 MAX_QUOTES = 3
 
@@ -286,26 +288,29 @@ def chosen_items(statement: Statement) -> list[FeedbackItem]:
     )
 
 
-def candidate_items(statement: Statement, limit: int = 50) -> list[FeedbackItem]:
-    """Items tagged with the statement's themes that are not chosen yet, newest first."""
+def candidate_items(statement: Statement, viewer: Viewer, limit: int = 50) -> list[CommentText]:
+    """Comments tagged with the statement's themes that are not chosen yet, newest first,
+    with the words this viewer may see (none under an open safeguarding flag)."""
     theme_ids = [theme.id for theme in statement.themes]
     if not theme_ids:
         return []
     chosen = select(statement_items.c.item_id).where(statement_items.c.statement_id == statement.id)
-    return list(
+    ids = list(
         db.session.scalars(
-            select(FeedbackItem)
-            .join(ItemTheme, ItemTheme.item_id == FeedbackItem.id)
+            select(ItemTheme.item_id)
             .where(
                 ItemTheme.theme_id.in_(theme_ids),
                 ~ItemTheme.removed,
-                FeedbackItem.id.not_in(chosen),
+                ItemTheme.item_id.not_in(chosen),
+                comment_text.visible(viewer, Place.TRACKER, ItemTheme.item_id),
             )
             .distinct()
-            .order_by(FeedbackItem.id.desc())
+            .order_by(ItemTheme.item_id.desc())
             .limit(limit)
         )
     )
+    found = comment_text.texts(ids, viewer, Place.TRACKER)
+    return [found[item_id] for item_id in ids if item_id in found]
 
 
 def choose_items(statement: Statement, item_ids: list[int]) -> None:
@@ -333,8 +338,8 @@ def remove_item(statement: Statement, item_id: int) -> None:
 
 @dataclass
 class QuoteCheck:
-    item: FeedbackItem
-    text: str
+    item_id: int
+    comment: CommentText | None  # None while it is under an open safeguarding flag
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -342,34 +347,22 @@ class QuoteCheck:
         return not self.problems
 
 
-def check_quote(item: FeedbackItem) -> QuoteCheck:
-    """Whether an item may be quoted in public, and if not, every reason why."""
-    analysis = db.session.scalar(select(ItemAnalysis).where(ItemAnalysis.item_id == item.id))
-    text = analysis.redacted_text if analysis else ""
-    check = QuoteCheck(item=item, text=text)
-    if not item.consent_to_quote:
-        check.problems.append(_("The person who wrote it did not agree to be quoted"))
-    open_flag = db.session.scalar(
-        select(SafeguardingFlag.id).where(
-            SafeguardingFlag.item_id == item.id, SafeguardingFlag.status == FlagStatus.OPEN
+def quote_checks(statement: Statement, viewer: Viewer) -> list[QuoteCheck]:
+    """Each chosen comment, with every reason it may not be quoted in public."""
+    ids = [item.id for item in chosen_items(statement)]
+    found = comment_text.texts(ids, viewer, Place.TRACKER)
+    return [
+        QuoteCheck(
+            item_id=item_id,
+            comment=found.get(item_id),
+            problems=comment_text.quote_problems(item_id),
         )
-    )
-    if open_flag is not None:
-        check.problems.append(_("It has an open safeguarding flag"))
-    if analysis is None or not text.strip():
-        check.problems.append(_("It has not been redacted yet"))
-    elif redact(text) != text:
-        check.problems.append(_("Its redacted text still contains personal details"))
-    return check
-
-
-def quote_checks(statement: Statement) -> list[QuoteCheck]:
-    return [check_quote(item) for item in chosen_items(statement)]
+        for item_id in ids
+    ]
 
 
 def choose_quote(statement: Statement, item_id: int) -> None:
-    item = db.session.get(FeedbackItem, item_id)
-    if item is None or item_id not in {i.id for i in chosen_items(statement)}:
+    if item_id not in {i.id for i in chosen_items(statement)}:
         raise PublishRefused([_("Choose a comment linked to this statement")])
     if any(quote.item_id == item_id for quote in statement.quotes):
         return
@@ -377,9 +370,9 @@ def choose_quote(statement: Statement, item_id: int) -> None:
         raise PublishRefused(
             [_("A statement can have up to %(number)d quotes: remove one first", number=MAX_QUOTES)]
         )
-    check = check_quote(item)
-    if not check.allowed:
-        raise PublishRefused(check.problems)
+    problems = comment_text.quote_problems(item_id)
+    if problems:
+        raise PublishRefused(problems)
     statement.quotes.append(StatementQuote(item_id=item_id))
     db.session.flush()
 
@@ -391,21 +384,6 @@ def remove_quote(statement: Statement, item_id: int) -> None:
     db.session.flush()
 
 
-def quote_texts(statement: Statement) -> list[str]:
-    """The redacted text of each chosen quote, for the public pages."""
-    ids = [quote.item_id for quote in statement.quotes]
-    if not ids:
-        return []
-    texts = dict(
-        db.session.execute(
-            select(ItemAnalysis.item_id, ItemAnalysis.redacted_text).where(
-                ItemAnalysis.item_id.in_(ids)
-            )
-        ).all()
-    )
-    return [texts[item_id] for item_id in ids if texts.get(item_id)]
-
-
 def publish_problems(statement: Statement) -> list[str]:
     problems: list[str] = []
     if not statement.easy_read_summary.strip():
@@ -413,11 +391,13 @@ def publish_problems(statement: Statement) -> list[str]:
     if not statement.actions:
         problems.append(_("Link at least one action before publishing"))
     for quote in statement.quotes:
-        item = db.session.get(FeedbackItem, quote.item_id)
-        check = check_quote(item)
-        for problem in check.problems:
+        for problem in comment_text.quote_problems(quote.item_id):
             problems.append(
-                _("Quote from comment %(number)d: %(problem)s", number=item.id, problem=problem)
+                _(
+                    "Quote from comment %(number)d: %(problem)s",
+                    number=quote.item_id,
+                    problem=problem,
+                )
             )
     return problems
 
@@ -560,18 +540,13 @@ def voices_for_statements(statements: list[Statement]) -> dict[int, Counter]:
 
 
 def quotes_for_statements(statements: list[Statement]) -> dict[int, list[str]]:
-    ids = [quote.item_id for statement in statements for quote in statement.quotes]
-    texts: dict[int, str] = {}
-    if ids:
-        texts = dict(
-            db.session.execute(
-                select(ItemAnalysis.item_id, ItemAnalysis.redacted_text).where(
-                    ItemAnalysis.item_id.in_(ids)
-                )
-            ).all()
-        )
+    """The quotes each statement may show in public now: read through the comment text gate on
+    every request, so a safeguarding flag raised after publishing takes a quote down at once."""
+    texts = comment_text.public_quotes(
+        [quote.item_id for statement in statements for quote in statement.quotes]
+    )
     return {
-        statement.id: [texts[q.item_id] for q in statement.quotes if texts.get(q.item_id)]
+        statement.id: [texts[q.item_id] for q in statement.quotes if q.item_id in texts]
         for statement in statements
     }
 
@@ -596,14 +571,16 @@ FOLLOW_UP_GAP = timedelta(days=7)
 
 
 def follow_up(contact_request_id: int, item_ids: list[int]) -> None:
-    """Remember that the person behind a contact request wants news of these comments."""
+    """Remember that the person behind a contact request wants news of these comments. The
+    comments are stored as keyed tags, so the database alone cannot link the two."""
     known = set(
         db.session.scalars(
-            select(FollowUp.item_id).where(FollowUp.contact_request_id == contact_request_id)
+            select(FollowUp.item_tag).where(FollowUp.contact_request_id == contact_request_id)
         )
     )
-    for item_id in sorted(set(item_ids) - known):
-        db.session.add(FollowUp(contact_request_id=contact_request_id, item_id=item_id))
+    tags = item_tagger().tags(set(item_ids))
+    for tag in sorted(set(tags) - known):
+        db.session.add(FollowUp(contact_request_id=contact_request_id, item_tag=tag))
     db.session.flush()
 
 
@@ -613,6 +590,27 @@ def stop_follow_up(contact_request_id: int) -> None:
         delete(FollowUpMail).where(FollowUpMail.contact_request_id == contact_request_id)
     )
     db.session.flush()
+
+
+def forget_item(item_id: int) -> None:
+    """Nobody hears news of an erased comment (and a later comment given its id on SQLite
+    does not inherit its followers)."""
+    db.session.execute(delete(FollowUp).where(FollowUp.item_tag == item_tagger().tag(item_id)))
+    db.session.flush()
+
+
+def count_follow_ups(contact_request_ids: list[int]) -> int:
+    """How many comments these people asked to hear about (for the erasure page)."""
+    if not contact_request_ids:
+        return 0
+    return (
+        db.session.scalar(
+            select(func.count(FollowUp.id)).where(
+                FollowUp.contact_request_id.in_(contact_request_ids)
+            )
+        )
+        or 0
+    )
 
 
 @dataclass
@@ -633,37 +631,45 @@ def due_notices(now: datetime) -> list[Notice]:
         .tuples()
         .all()
     )
+    wanted: dict[int, set[str]] = {}
+    first: dict[int, datetime] = {}
+    for contact_id, tag, created_at in db.session.execute(
+        select(FollowUp.contact_request_id, FollowUp.item_tag, FollowUp.created_at)
+    ):
+        wanted.setdefault(contact_id, set()).add(tag)
+        first[contact_id] = min(first.get(contact_id, created_at), created_at)
+    tagger = item_tagger()
+    tag_of: dict[int, str] = {}
     notices = []
-    contact_ids = db.session.scalars(select(FollowUp.contact_request_id).distinct()).all()
-    for contact_id in sorted(contact_ids):
+    for contact_id in sorted(wanted):
         sent = last_sent.get(contact_id)
         if sent is not None and now - sent < FOLLOW_UP_GAP:
             continue
-        since = sent or db.session.scalar(
-            select(func.min(FollowUp.created_at)).where(FollowUp.contact_request_id == contact_id)
+        since = sent or first[contact_id]
+        moved = select(HistoryEntry.action_id).where(
+            HistoryEntry.event == "status", HistoryEntry.at > since, HistoryEntry.at <= now
         )
-        items = select(FollowUp.item_id).where(FollowUp.contact_request_id == contact_id)
-        actions = (
-            select(statement_actions.c.action_id)
-            .join(Statement, Statement.id == statement_actions.c.statement_id)
-            .join(statement_items, statement_items.c.statement_id == Statement.id)
-            .where(Statement.published, statement_items.c.item_id.in_(items))
+        # Every comment behind a published statement whose action moved; the person's own are
+        # those whose tag they hold.
+        linked = db.session.execute(
+            select(statement_items.c.item_id, statement_actions.c.action_id)
+            .join(Statement, Statement.id == statement_items.c.statement_id)
+            .join(statement_actions, statement_actions.c.statement_id == Statement.id)
+            .where(Statement.published, statement_actions.c.action_id.in_(moved))
+            .distinct()
         )
-        moved = db.session.execute(
-            select(Action, func.max(HistoryEntry.at))
-            .join(HistoryEntry, HistoryEntry.action_id == Action.id)
-            .where(
-                Action.id.in_(actions),
-                HistoryEntry.event == "status",
-                HistoryEntry.at > since,
-                HistoryEntry.at <= now,
-            )
-            .group_by(Action.id)
-            .order_by(Action.id)
-        ).all()
-        if moved:
+        action_ids = set()
+        for item_id, action_id in linked:
+            if item_id not in tag_of:
+                tag_of[item_id] = tagger.tag(item_id)
+            if tag_of[item_id] in wanted[contact_id]:
+                action_ids.add(action_id)
+        if action_ids:
+            actions = db.session.scalars(
+                select(Action).where(Action.id.in_(action_ids)).order_by(Action.id)
+            ).all()
             contact = db.session.get(ContactRequest, contact_id)
-            notices.append(Notice(contact=contact, changes=[(a, a.status) for a, _ in moved]))
+            notices.append(Notice(contact=contact, changes=[(a, a.status) for a in actions]))
     return notices
 
 
@@ -689,15 +695,9 @@ def kiosk_sessions_for(user_id: int, *, everyone: bool) -> list[KioskSession]:
 
 
 def _kiosk_item_ids(kiosk_id: int) -> select:
-    # Survey answers become items keyed "response:<response key>:<question id>".
     return (
         select(FeedbackItem.id)
-        .join(
-            SurveyResponse,
-            FeedbackItem.dedupe_key.like(
-                literal("response:") + SurveyResponse.idempotency_key + literal(":%")
-            ),
-        )
+        .join(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
         .where(SurveyResponse.kiosk_session_id == kiosk_id)
     )
 

@@ -6,6 +6,7 @@ from werkzeug.wrappers import Response
 
 from surveys.labels import AUDIENCE_LABELS
 from surveys.models import KioskSession
+from themes.comment_text import Viewer
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
@@ -254,9 +255,10 @@ def edit_statement(statement_id: int) -> Response | str:
 @role_required(*LEADS)
 def statement(statement_id: int) -> Response | str:
     found = _statement_or_404(statement_id)
-    candidates = services.candidate_items(found)
+    viewer = Viewer.current()
+    candidates = services.candidate_items(found, viewer)
     form = ChooseItemsForm()
-    form.item_ids.choices = [(item.id, item.text[:200]) for item in candidates]
+    form.item_ids.choices = [(comment.item_id, comment.shown[:200]) for comment in candidates]
     if form.validate_on_submit():
         services.choose_items(found, form.item_ids.data)
         db.session.commit()
@@ -268,7 +270,7 @@ def statement(statement_id: int) -> Response | str:
         form=form,
         candidates=candidates,
         voices=services.voices_by_audience(found),
-        checks=services.quote_checks(found),
+        checks=services.quote_checks(found, viewer),
         quoted={quote.item_id for quote in found.quotes},
         problems=services.publish_problems(found),
         history=services.statement_history(found),

@@ -11,8 +11,15 @@ from sqlalchemy import func, select, text
 
 from surveys.models import Channel, FeedbackItem, SourceGroup
 from tests.factories import make_feedback_item
+from themes import feedback
+from themes import services as theme_services
+from themes.comment_text import Viewer
+from themes.models import ItemAnalysis
+from themes.text_search import STOP_WORDS, search_words, stem
 from voice.accounts.models import Role
 from voice.db import db
+
+LEAD = Viewer(user_id=None, roles=frozenset({Role.STRATEGY_LEAD}))
 
 
 def shown(client: FlaskClient, query: str = "") -> str:
@@ -22,10 +29,16 @@ def shown(client: FlaskClient, query: str = "") -> str:
 
 
 def dated(app: Flask, text: str, days_ago: int, **fields: object) -> None:
+    """A comment from that many days before 20 March 2026, tagged (so redacted) in-process."""
     with app.app_context():
         item = make_feedback_item(text=text, **fields)
         item.created_at = datetime(2026, 3, 20, 12, tzinfo=UTC) - timedelta(days=days_ago)
+        theme_services.tag_items([item.id])
         db.session.commit()
+
+
+def words(page: feedback.FeedbackPage) -> list[str]:
+    return [page.texts[item.id].shown for item in page.items]
 
 
 @pytest.fixture
@@ -120,19 +133,17 @@ def test_pages_move_older_and_back_when_there_are_more_items_than_fit(
     for number in range(5):
         dated(app, f"Comment {number}", number)
     login_as(Role.STRATEGY_LEAD)
-    from surveys import intake_services
-
     with app.app_context():
-        first = intake_services.list_feedback(intake_services.FeedbackFilters(), page_size=2)
-        assert [i.text for i in first.items] == ["Comment 0", "Comment 1"]
-        second = intake_services.list_feedback(
-            intake_services.FeedbackFilters(), after=first.next_cursor, page_size=2
+        first = feedback.list_feedback(feedback.FeedbackFilters(), LEAD, page_size=2)
+        assert words(first) == ["Comment 0", "Comment 1"]
+        second = feedback.list_feedback(
+            feedback.FeedbackFilters(), LEAD, after=first.next_cursor, page_size=2
         )
-        assert [i.text for i in second.items] == ["Comment 2", "Comment 3"]
-        back = intake_services.list_feedback(
-            intake_services.FeedbackFilters(), before=second.previous_cursor, page_size=2
+        assert words(second) == ["Comment 2", "Comment 3"]
+        back = feedback.list_feedback(
+            feedback.FeedbackFilters(), LEAD, before=second.previous_cursor, page_size=2
         )
-        assert [i.text for i in back.items] == ["Comment 0", "Comment 1"]
+        assert words(back) == ["Comment 0", "Comment 1"]
         assert back.previous_cursor is None
     assert 'rel="next"' not in shown(client)  # five fit on one page of fifty
 
@@ -309,27 +320,25 @@ def test_search_combines_with_the_other_filters_and_pages_when_both_are_set(
             channel=Channel.IMPORT,
         )
         dated(app, f"Comment {number} about transport", number, source_group=SourceGroup.SCHOOL)
-    from surveys import intake_services
-
-    filters = intake_services.FeedbackFilters(
+    filters = feedback.FeedbackFilters(
         text="BREAK", source_group=SourceGroup.SCHOOL, channel=Channel.IMPORT
     )
     with app.app_context():
-        first = intake_services.list_feedback(filters, page_size=2)
-        assert [i.text for i in first.items] == [
+        first = feedback.list_feedback(filters, LEAD, page_size=2)
+        assert words(first) == [
             "Comment 1 about short breaks",
             "Comment 3 about short breaks",
         ]
         assert first.count == 3
-        second = intake_services.list_feedback(filters, after=first.next_cursor, page_size=2)
-        assert [i.text for i in second.items] == ["Comment 5 about short breaks"]
+        second = feedback.list_feedback(filters, LEAD, after=first.next_cursor, page_size=2)
+        assert words(second) == ["Comment 5 about short breaks"]
         assert second.next_cursor is None
-        back = intake_services.list_feedback(filters, before=second.previous_cursor, page_size=2)
-        assert [i.text for i in back.items] == [i.text for i in first.items]
-        dated_filters = intake_services.FeedbackFilters(
+        back = feedback.list_feedback(filters, LEAD, before=second.previous_cursor, page_size=2)
+        assert words(back) == words(first)
+        dated_filters = feedback.FeedbackFilters(
             text="breaks", date_from=datetime(2026, 3, 16, tzinfo=UTC)
         )
-        shown_texts = [i.text for i in intake_services.list_feedback(dated_filters).items]
+        shown_texts = words(feedback.list_feedback(dated_filters, LEAD))
         assert shown_texts == [f"Comment {n} about short breaks" for n in range(5)]
     login_as(Role.STRATEGY_LEAD)
     page = shown(client, "?q=breaks&audience=school&channel=import")
@@ -345,12 +354,19 @@ def test_search_finds_a_word_among_many_longer_comments_when_it_is_rare(
     with app.app_context():
         db.session.add_all(
             FeedbackItem(
-                text=f"We waited a long time for speech and language therapy ({n})",
+                original_text=f"We waited a long time for speech and language therapy ({n})",
                 source_group=SourceGroup.PARENT_CARER,
                 channel=Channel.KIOSK,
                 created_at=datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=n),
             )
             for n in range(300)
+        )
+        db.session.flush()
+        db.session.add_all(
+            ItemAnalysis(item_id=item_id, redacted_text=words)
+            for item_id, words in db.session.execute(
+                select(FeedbackItem.id, FeedbackItem.original_text)
+            )
         )
         db.session.commit()
     dated(app, "Short breaks were cut (rare)", 400)
@@ -362,8 +378,6 @@ def test_search_finds_a_word_among_many_longer_comments_when_it_is_rare(
 
 
 def test_search_words_leave_out_punctuation_and_common_words_when_split() -> None:
-    from surveys.text_search import search_words
-
     assert search_words("The WHEELCHAIR & the Wheelchair's <-> 50% re-pair!") == [
         "WHEELCHAIR",
         "50",
@@ -376,21 +390,18 @@ def test_search_words_leave_out_punctuation_and_common_words_when_split() -> Non
 def test_search_uses_the_word_index_when_the_database_is_postgresql(app: Flask) -> None:
     """The query must use exactly the indexed expression, also in a prepared statement's
     generic plan, and the stop words and stems must be PostgreSQL's own."""
-    from surveys import intake_services
-    from surveys.text_search import STOP_WORDS, stem
-
     with app.app_context():
         if db.engine.dialect.name != "postgresql":
             pytest.skip("the word index is PostgreSQL's")
-        query = intake_services._filtered(
-            select(FeedbackItem.id), intake_services.FeedbackFilters(text="wheelchairs")
+        query = feedback._filtered(
+            select(FeedbackItem.id), feedback.FeedbackFilters(text="wheelchairs"), LEAD
         )
         compiled = query.compile(dialect=db.engine.dialect)
         with db.engine.connect() as connection:
             connection.exec_driver_sql("SET enable_seqscan = off")
             connection.exec_driver_sql("SET plan_cache_mode = force_generic_plan")
             plan = connection.exec_driver_sql(f"EXPLAIN {compiled}", compiled.params).all()
-            assert "ix_feedback_items_text_search" in " ".join(row[0] for row in plan)
+            assert "ix_item_analyses_redacted_search" in " ".join(row[0] for row in plan)
             kept = connection.scalar(
                 text("SELECT to_tsvector('english', :words)::text"),
                 {"words": " ".join(sorted(STOP_WORDS))},

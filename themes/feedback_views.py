@@ -1,0 +1,114 @@
+"""Pages that list comments for staff: All feedback, and a rep's own proxy entries. Their words
+come from themes.comment_text, like every other page's."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.datastructures import MultiDict
+from werkzeug.wrappers import Response
+
+from surveys.intake_forms import AUDIENCE_LABELS, CHANNEL_LABELS, FeedbackFilterForm, ProxyEntryForm
+from surveys.intake_services import correct_proxy_entry, get_own_proxy_entry, list_own_proxy_entries
+from surveys.models import Channel, SourceGroup
+from surveys.services import announce_feedback
+from themes import bp, comment_text, feedback
+from themes.comment_text import Place, Viewer
+from themes.text_search import search_words
+from voice.accounts.access import role_required
+from voice.accounts.models import Role
+from voice.db import db
+from voice.i18n import _
+
+
+@bp.route("/feedback")
+@role_required(Role.STRATEGY_LEAD, Role.ADMIN)
+def feedback_list() -> str:
+    form = FeedbackFilterForm(formdata=MultiDict(request.args))
+    form.set_choices(feedback.survey_choices())
+    filters = feedback.FeedbackFilters()
+    valid = form.validate() if request.args else True
+    if valid:
+        filters = feedback.FeedbackFilters(
+            source_group=SourceGroup(form.audience.data) if form.audience.data else None,
+            channel=Channel(form.channel.data) if form.channel.data else None,
+            survey_id=int(form.survey.data) if (form.survey.data or "").isdigit() else None,
+            date_from=form.date_from.day,
+            date_to=form.date_to.day,
+            text=form.q.data or "",
+        )
+    page = feedback.list_feedback(
+        filters,
+        Viewer.current(),
+        after=request.args.get("after"),
+        before=request.args.get("before"),
+    )
+    ids = [item.id for item in page.items]
+    kept = {
+        key: value
+        for key, value in request.args.items()
+        if key not in {"after", "before", "submit"} and value
+    }
+    return render_template(
+        "themes/feedback/list.html",
+        form=form if not valid else None,
+        filter_form=form,
+        page=page,
+        labels=feedback.labels_for(ids),
+        authors=feedback.proxy_authors_for(ids),
+        kept=kept,
+        audience_labels=AUDIENCE_LABELS,
+        channel_labels=CHANNEL_LABELS,
+        count_cap=feedback.COUNT_CAP,
+        no_search_words=bool(filters.text.strip()) and not search_words(filters.text),
+    )
+
+
+@bp.route("/proxy/entries")
+@role_required(Role.FORUM_REP, Role.SCHOOL_CONTACT)
+def proxy_entries() -> str:
+    entries = list_own_proxy_entries(current_user)
+    return render_template(
+        "themes/proxy/entries.html",
+        entries=entries,
+        comments=comment_text.texts(
+            [entry.feedback_item_id for entry in entries], Viewer.current(), Place.OWN_ENTRY
+        ),
+        audience_labels=AUDIENCE_LABELS,
+    )
+
+
+@bp.route("/proxy/entries/<int:entry_id>", methods=["GET", "POST"])
+@role_required(Role.FORUM_REP, Role.SCHOOL_CONTACT)
+def correct_entry(entry_id: int) -> Response | str:
+    entry = get_own_proxy_entry(entry_id, current_user)
+    if entry is None:
+        abort(404)  # someone else's entry looks the same as no entry
+    comment = comment_text.text(entry.feedback_item_id, Viewer.current(), Place.OWN_ENTRY)
+    if comment is None:
+        abort(404)  # with the safeguarding lead: not to be changed or shown meanwhile
+    item = entry.feedback_item
+    form = ProxyEntryForm()
+    form.submit.label.text = _("Save the correction")
+    if form.validate_on_submit():
+        # The form shows the words with names taken out; they replace the original only when
+        # the rep changed them.
+        changed = form.text.data.strip() != comment.redacted.strip()
+        correct_proxy_entry(
+            entry,
+            text=form.text.data if changed else None,
+            on_behalf_of=SourceGroup(form.on_behalf_of.data),
+            gathered_at=form.gathered_at.data,
+            consent_to_quote=form.consent_to_quote.data,
+            language=form.language.data,
+        )
+        db.session.commit()
+        if changed:
+            announce_feedback([item.id])
+        flash(_("Your correction has been saved."))
+        return redirect(url_for("themes.proxy_entries"))
+    if not form.is_submitted():
+        form.text.data = comment.redacted
+        form.on_behalf_of.data = item.source_group.value
+        form.gathered_at.data = entry.gathered_at
+        form.consent_to_quote.data = item.consent_to_quote
+        form.language.data = item.language
+    return render_template("themes/proxy/correct.html", form=form, entry=entry, comment=comment)

@@ -1,0 +1,144 @@
+"""Erasure on request: a comment and everything hanging off it, or everything we hold about a
+contact's email address; each erasure logged without the erased words or address. Services
+flush; the view commits."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, union
+
+from surveys.models import ContactRequest, FeedbackItem, FeedbackLabel, ProxyEntry, SourceGroup
+from themes.models import FlagEvent, ItemAnalysis, ItemTheme, SafeguardingFlag
+from themes.tagger import redact
+from voice.dashboards.summary import rebuild_days
+from voice.db import db
+from voice.privacy.models import Erasure, ErasureKind
+from voice.tracker import services as tracker_services
+from voice.tracker.models import Statement, StatementQuote, statement_items, statement_themes
+
+
+def clean_reason(reason: str) -> str:
+    """The reason as stored: personal details (a name, an email address) taken out, because
+    the log must never hold what was erased."""
+    return redact(reason.strip())
+
+
+def _log(kind: ErasureKind, *, item_id: int | None, reason: str, by_id: int | None) -> Erasure:
+    erasure = Erasure(kind=kind, item_id=item_id, reason=clean_reason(reason), by_id=by_id)
+    db.session.add(erasure)
+    db.session.flush()
+    return erasure
+
+
+# -- comments -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommentFacts:
+    """What the erasure page says about a comment besides its words (from the gate)."""
+
+    item_id: int
+    created_at: datetime
+    source_group: SourceGroup
+    statements: int  # "you said" statements that chose it or carry its themes
+
+
+def _statement_ids(item_id: int) -> list[int]:
+    chosen = select(statement_items.c.statement_id).where(statement_items.c.item_id == item_id)
+    by_theme = (
+        select(statement_themes.c.statement_id)
+        .join(ItemTheme, ItemTheme.theme_id == statement_themes.c.theme_id)
+        .where(ItemTheme.item_id == item_id, ItemTheme.removed.is_(False))
+    )
+    return sorted(set(db.session.scalars(union(chosen, by_theme))))
+
+
+def comment_facts(item_id: int) -> CommentFacts | None:
+    row = db.session.execute(
+        select(FeedbackItem.created_at, FeedbackItem.source_group).where(FeedbackItem.id == item_id)
+    ).first()
+    if row is None:
+        return None
+    return CommentFacts(
+        item_id=item_id,
+        created_at=row.created_at,
+        source_group=row.source_group,
+        statements=len(_statement_ids(item_id)),
+    )
+
+
+def erase_comment(item_id: int, *, reason: str, by_id: int | None) -> bool:
+    """Delete a comment and every row that hangs off it, recount the statements it stood
+    behind and rebuild the dashboard's counts for its day. False if it is already gone.
+
+    Rows are deleted one table at a time rather than left to ON DELETE CASCADE, because SQLite
+    does not enforce foreign keys unless asked. The word search is an index over the analysis
+    row, so it goes with it; the access log keeps that the comment was read, not its words."""
+    created_at = db.session.scalar(
+        select(FeedbackItem.created_at).where(FeedbackItem.id == item_id).with_for_update()
+    )
+    if created_at is None:
+        return False
+    statement_ids = _statement_ids(item_id)
+    tracker_services.forget_item(item_id)
+    db.session.execute(delete(StatementQuote).where(StatementQuote.item_id == item_id))
+    db.session.execute(statement_items.delete().where(statement_items.c.item_id == item_id))
+    db.session.execute(delete(FeedbackLabel).where(FeedbackLabel.feedback_item_id == item_id))
+    db.session.execute(delete(ProxyEntry).where(ProxyEntry.feedback_item_id == item_id))
+    flags = select(SafeguardingFlag.id).where(SafeguardingFlag.item_id == item_id)
+    db.session.execute(delete(FlagEvent).where(FlagEvent.flag_id.in_(flags)))
+    db.session.execute(delete(SafeguardingFlag).where(SafeguardingFlag.item_id == item_id))
+    db.session.execute(delete(ItemTheme).where(ItemTheme.item_id == item_id))
+    db.session.execute(delete(ItemAnalysis).where(ItemAnalysis.item_id == item_id))
+    db.session.execute(delete(FeedbackItem).where(FeedbackItem.id == item_id))
+    # Objects loaded before the deletes (a statement's quotes) must not be written back.
+    db.session.expire_all()
+    for statement in db.session.scalars(select(Statement).where(Statement.id.in_(statement_ids))):
+        tracker_services.refresh_voices(statement)
+    rebuild_days([created_at.date()])
+    _log(ErasureKind.COMMENT, item_id=item_id, reason=reason, by_id=by_id)
+    return True
+
+
+# -- contacts -------------------------------------------------------------------------------
+
+
+def _same_address(email: str) -> object:
+    return func.lower(ContactRequest.email) == email.strip().lower()
+
+
+@dataclass(frozen=True)
+class ContactFacts:
+    requests: int  # contact requests with this address (one per form or survey they sent)
+    follow_ups: int  # comments they asked to hear about (which ones, nobody can tell)
+
+
+def contact_facts(email: str) -> ContactFacts | None:
+    ids = list(db.session.scalars(select(ContactRequest.id).where(_same_address(email))))
+    if not ids:
+        return None
+    return ContactFacts(requests=len(ids), follow_ups=tracker_services.count_follow_ups(ids))
+
+
+def erase_contact(email: str, *, reason: str, by_id: int | None) -> int:
+    """Delete every contact request with this address (exact, any case), the follow-ups it
+    asked for and when we last wrote; returns how many requests went. Their comments were
+    never linked to the address, so they stay, anonymous."""
+    ids = list(db.session.scalars(select(ContactRequest.id).where(_same_address(email))))
+    if not ids:
+        return 0
+    for contact_id in ids:
+        tracker_services.stop_follow_up(contact_id)
+    db.session.execute(delete(ContactRequest).where(ContactRequest.id.in_(ids)))
+    _log(ErasureKind.CONTACT, item_id=None, reason=reason, by_id=by_id)
+    return len(ids)
+
+
+# -- the log --------------------------------------------------------------------------------
+
+
+def recent_erasures(*, limit: int = 50, before_id: int | None = None) -> list[Erasure]:
+    query = select(Erasure).order_by(Erasure.id.desc()).limit(limit)
+    if before_id is not None:
+        query = query.where(Erasure.id < before_id)
+    return list(db.session.scalars(query))
