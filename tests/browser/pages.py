@@ -29,6 +29,12 @@ PAGES: list[PageCheck] = [
     PageCheck("change password", "/account/password", roles=(), submit_empty=True),
     PageCheck("people", "/admin/people", roles=(Role.ADMIN,)),
     PageCheck("add a person", "/admin/people/new", roles=(Role.ADMIN,), submit_empty=True),
+    PageCheck(
+        "delete a comment on request", "/admin/comments", roles=(Role.ADMIN,), submit_empty=True
+    ),
+    PageCheck("delete contact details", "/admin/contacts", roles=(Role.ADMIN,), submit_empty=True),
+    PageCheck("deletions on request", "/admin/erasures", roles=(Role.ADMIN,)),
+    PageCheck("access log", "/admin/access-log", roles=(Role.ADMIN,)),
     PageCheck("codebook", "/themes/codebook", roles=(Role.STRATEGY_LEAD,), submit_empty=True),
     PageCheck("themes review, nothing to review", "/themes/review", roles=(Role.STRATEGY_LEAD,)),
     PageCheck("tagger quality", "/themes/quality", roles=(Role.STRATEGY_LEAD,)),

@@ -126,3 +126,21 @@ def test_page_not_found_is_shown_when_the_page_marker_is_not_a_number(
     login_as(Role.ADMIN)
     for path in ("/admin/erasures?before=x", "/admin/access-log?before=-1"):
         assert client.get(path).status_code == 404, path
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("cy", "Cofnod mynediad"), ("pl", "Rejestr dostępu"), ("ar", "سجل الاطلاع")],
+)
+def test_privacy_pages_are_in_the_chosen_language_when_one_is_chosen(
+    app: Flask, client: FlaskClient, login_as: Login, lang: str, heading: str
+) -> None:
+    with app.app_context():
+        item_id = make_voice().id
+    login_as(Role.ADMIN)
+    assert h1(page(client, f"/admin/access-log?lang={lang}")) == heading
+    for path in [*PAGES, f"/admin/comments/{item_id}", "/admin/comments?number=4040"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert f'lang="{lang}"' in response.get_data(as_text=True)
+    assert "Delete comment" not in page(client, f"/admin/comments/{item_id}")
