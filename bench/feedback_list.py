@@ -5,9 +5,11 @@ Uses its own database (dropped and rebuilt), never the shared one:
     createdb -h 127.0.0.1 -U postgres voice_intake_bench   # once
     .venv/bin/python bench/feedback_list.py [--items 1000000]
 
-Fills feedback_items in the database (generate_series, a few seconds), then times the real
-service, surveys.intake_services.list_feedback (one page of 50 plus the capped count), for
-each filter. Prints one JSON object on the last line: median milliseconds per page.
+Fills feedback_items and their analyses (the redacted text the list shows and searches) in the
+database (generate_series), flags one comment in a thousand for safeguarding, then times the
+real service, themes.feedback.list_feedback as a strategy lead (one page of 50, its words
+through the comment text gate, plus the capped count), for each filter. Prints one JSON
+object on the last line: median milliseconds per page.
 """
 
 import argparse
@@ -43,6 +45,17 @@ SELECT (ARRAY['YOUNG_PERSON','PARENT_CARER','SCHOOL','PROFESSIONAL'])[1 + (n * 7
 FROM generate_series(1, :items) AS n
 """
 
+ANALYSE = """
+INSERT INTO item_analyses (item_id, sentiment, sentiment_label, key_phrases, redacted_text,
+                           auto_slugs, tagger_version, tagged_at)
+SELECT id, 0, 'mixed', '[]', text, '[]', 'bench', created_at FROM feedback_items
+"""
+
+FLAG = """
+INSERT INTO safeguarding_flags (item_id, reason, status, raised_at)
+SELECT id, 'bench', 'OPEN', created_at FROM feedback_items WHERE id % 1000 = 7
+"""
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -58,10 +71,18 @@ def main() -> None:
     from flask_migrate import upgrade
     from sqlalchemy import text
 
-    from surveys.intake_services import FeedbackFilters, list_feedback
     from surveys.models import Channel, SourceGroup
+    from themes import feedback
+    from themes.comment_text import Viewer
+    from themes.feedback import FeedbackFilters
+    from voice.accounts.models import Role
     from voice.app import create_app
     from voice.db import db
+
+    lead = Viewer(user_id=None, roles=frozenset({Role.STRATEGY_LEAD}))
+
+    def list_feedback(filters: FeedbackFilters, **paging: object) -> feedback.FeedbackPage:
+        return feedback.list_feedback(filters, lead, **paging)
 
     app = create_app()
     with app.app_context():
@@ -72,10 +93,13 @@ def main() -> None:
         started = time.perf_counter()
         with db.engine.begin() as connection:
             connection.execute(text(FILL), {"items": args.items})
+            connection.execute(text(ANALYSE))
+            connection.execute(text(FLAG))
             for name in args.without_index:
                 connection.execute(text(f'DROP INDEX "{name}"'))
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.execute(text("VACUUM ANALYZE feedback_items"))
+            for table in ("feedback_items", "item_analyses", "safeguarding_flags"):
+                connection.execute(text(f"VACUUM ANALYZE {table}"))
         print(f"filled {args.items} items in {time.perf_counter() - started:.1f}s", flush=True)
 
         middle = list_feedback(FeedbackFilters(), page_size=50)

@@ -122,7 +122,6 @@ def flags_to_alert_again(now: datetime, after: timedelta) -> list[int]:
 class Provenance:
     """Where a comment came from, for the safeguarding lead to act on."""
 
-    received_at: datetime
     source_group: SourceGroup
     channel: Channel
     setting: str | None
@@ -152,7 +151,6 @@ def provenance(item: FeedbackItem) -> Provenance:
     prompt = (question.prompt.get("en") or {}).get("plain") if question is not None else None
     group = response.group_label if response is not None else None
     return Provenance(
-        received_at=item.created_at,
         source_group=item.source_group,
         channel=item.channel,
         setting=item.source_detail,

@@ -320,9 +320,7 @@ def safeguarding_flag(flag_id: int) -> Response | str:
     flag = safeguarding.get_flag(flag_id) or abort(404)
     form = CloseFlagForm()
     if flag.status is FlagStatus.OPEN and form.validate_on_submit():
-        safeguarding.close_flag(
-            flag, action_taken=form.action_taken.data, user_id=current_user.id
-        )
+        safeguarding.close_flag(flag, action_taken=form.action_taken.data, user_id=current_user.id)
         db.session.commit()
         flash(_("Flag closed. What you did is recorded."))
         return redirect(url_for("themes.safeguarding_queue"))
@@ -365,6 +363,10 @@ def raise_flag(item_id: int) -> Response | str:
         raised = safeguarding.raise_flag(item_id, reason=form.reason.data, user_id=viewer.user_id)
         db.session.commit()
         tasks.send_safeguarding_email.delay([raised.id])
-        flash(_("Thank you. The safeguarding lead has been told and will look at it today."))
+        flash(
+            _(
+                "Thank you. The safeguarding lead has been emailed, and only they can see the comment now."
+            )
+        )
         return redirect(url_for("accounts.staff_home"))
     return render_template("themes/raise_flag.html", form=form, comment=comment)

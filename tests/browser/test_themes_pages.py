@@ -11,7 +11,7 @@ from tests.browser.conftest import axe_violations, sign_in_page
 from tests.conftest import make_staff
 from tests.factories import make_tagged_item
 from themes import services
-from themes.models import SafeguardingFlag, Theme
+from themes.models import ItemAnalysis, SafeguardingFlag, Theme
 from voice.accounts.models import Role
 from voice.db import db
 
@@ -93,4 +93,28 @@ def test_review_is_saved_by_tab_and_space_when_javascript_is_off(
     page.get_by_text("Themes saved.").wait_for()
     with app.app_context():
         assert "transport" not in services.item_slugs(item_id)
-        assert services.review_view(item_id).analysis.reviewed_at is not None
+        analysis = db.session.scalar(select(ItemAnalysis).where(ItemAnalysis.item_id == item_id))
+        assert analysis.reviewed_at is not None
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_raising_a_flag_by_hand_passes_axe_and_reaches_the_queue_when_a_lead_is_worried(
+    app: Flask, live_server: str, signed_in_page: Callable[..., Page], language: str
+) -> None:
+    item_id = _item(app, "The taxi escort shouts at him and he is frightened")
+    page = signed_in_page(Role.STRATEGY_LEAD, Role.SAFEGUARDING_LEAD)
+    page.goto(f"{live_server}/themes/items/{item_id}?lang={language}")
+    page.locator(f"a[href='/themes/items/{item_id}/raise-flag']").click()
+    assert axe_violations(page) == []
+    page.locator("form button[type=submit], form input[type=submit]").last.click()
+    assert page.title().startswith(("Error: ", "خطأ:"))
+    assert axe_violations(page) == []
+    page.locator("textarea").fill("Sounds frightening; please check with the family")
+    page.locator("form button[type=submit], form input[type=submit]").last.click()
+    page.goto(f"{live_server}/themes/safeguarding?lang={language}")
+    assert "taxi escort" in page.content()
+    assert axe_violations(page) == []
+    page.locator("a[href^='/themes/safeguarding/']").first.click()
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
