@@ -363,10 +363,6 @@ def raise_flag(item_id: int) -> Response | str:
         raised = safeguarding.raise_flag(item_id, reason=form.reason.data, user_id=viewer.user_id)
         db.session.commit()
         tasks.send_safeguarding_email.delay([raised.id])
-        flash(
-            _(
-                "Thank you. The safeguarding lead has been emailed, and only they can see the comment now."
-            )
-        )
+        flash(_("Thank you. The safeguarding lead has been emailed and the comment is theirs now."))
         return redirect(url_for("accounts.staff_home"))
     return render_template("themes/raise_flag.html", form=form, comment=comment)
