@@ -16,6 +16,7 @@ class PageCheck:
     # this browser first (respondent pages need answers in progress).
     answering: bool = False
     closed: bool = False  # with answering: staff close the survey once it has been started
+    status: int = 200  # what the page must answer: a friendly 500 page passes axe too
 
 
 PAGES: list[PageCheck] = [
@@ -24,7 +25,7 @@ PAGES: list[PageCheck] = [
     PageCheck("sign in with errors", "/sign-in", submit_empty=True),
     PageCheck("accessibility statement", "/accessibility"),
     PageCheck("privacy notice", "/privacy"),
-    PageCheck("not found error", "/no-such-page"),
+    PageCheck("not found error", "/no-such-page", status=404),
     PageCheck("staff home", "/staff", roles=()),
     PageCheck("change password", "/account/password", roles=(), submit_empty=True),
     PageCheck("people", "/admin/people", roles=(Role.ADMIN,)),
@@ -94,23 +95,27 @@ PAGES: list[PageCheck] = [
 # Every page a young person answering a survey sees, in standard and easy-read wording. Their
 # page weight is measured on a real walk through a survey in tests/browser/test_surveys.py.
 _ANSWERING = [
-    ("start", "/s/{survey}"),
+    ("start", "/s/{survey}", 200),
     *(
-        (f"question, {kind.value.replace('_', ' ')}", f"/s/{{survey}}/questions/{number}")
+        (f"question, {kind.value.replace('_', ' ')}", f"/s/{{survey}}/questions/{number}", 200)
         for number, kind in enumerate(QuestionType, start=1)
     ),
-    ("question not found", "/s/{survey}/questions/99"),
-    ("check answers", "/s/{survey}/check"),
-    ("thank you", "/s/{survey}/thank-you"),
+    ("question not found", "/s/{survey}/questions/99", 404),
+    ("check answers", "/s/{survey}/check", 200),
+    ("thank you", "/s/{survey}/thank-you", 200),
 ]
 RESPONDENT_PAGES = [
-    PageCheck(f"survey {name}{label}", f"{path}{query}", answering=True)
-    for name, path in _ANSWERING
+    PageCheck(f"survey {name}{label}", f"{path}{query}", answering=True, status=status)
+    for name, path, status in _ANSWERING
     for label, query in (("", ""), (", easy read", "?easy=1"))
 ]
 RESPONDENT_PAGES.append(
     PageCheck(
-        "survey closed part way through", "/s/{survey}/questions/1", answering=True, closed=True
+        "survey closed part way through",
+        "/s/{survey}/questions/1",
+        answering=True,
+        closed=True,
+        status=410,
     )
 )
 PAGES += RESPONDENT_PAGES

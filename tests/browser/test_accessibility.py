@@ -36,7 +36,8 @@ def test_page_has_no_serious_axe_violations_when_viewed(
                 close_survey(db.session.get(Survey, survey_id))
                 db.session.commit()
         path = path.format(survey=survey_id)
-    page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={language}")
+    response = page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={language}")
+    assert response is not None and response.status == check.status, path
     assert page.locator("html").get_attribute("lang") == language
     if check.submit_empty:
         page.locator("main form button[type=submit], main form input[type=submit]").last.click()

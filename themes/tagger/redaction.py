@@ -6,10 +6,10 @@ dates of birth, street addresses and people's names with ``[email]``, ``[phone]`
 ``[name]``. Numbers and dates are found by their shape (a date only after "born", "DOB" or
 "date of birth"). Names are found with the word lists in ``names.txt`` in three ways:
 
-- after a cue: "my name is", "call me", "my son", a title ("Mrs", "Dr"), a role ("our social
-  worker", "the SENCO,"), a sign-off or greeting ("Kind regards,", "Love from", "Hi"), and
-  the same in Polish, Welsh and Arabic script. Weaker cues ("I'm", "this is", "called") need
-  a listed first name or a word that is neither English nor listed;
+- after a cue: "my name is", "call me", "a girl called", "my son", a title ("Mrs", "Dr"), a
+  role ("our social worker", "the SENCO,"), a sign-off or greeting ("Kind regards,", "Love
+  from", "Hi"), and the same in Polish, Welsh and Arabic script. Weaker cues ("I'm", "this
+  is") need a listed first name or a word that is neither English nor listed;
 - a listed first name anywhere, lower-case too, with the surname after it, unless it is part
   of the name of a place or service ("Claire House", "St Mary's", "Countess of Chester");
 - a name alone on the last line, as people sign a message.
@@ -31,6 +31,7 @@ from typing import NamedTuple
 from textblob.en import lexicon as _pattern_lexicon
 
 from .spelling import MISSPELLINGS
+from .text import word_list
 
 _DATA_PATH = Path(__file__).with_name("names.txt")
 
@@ -95,6 +96,12 @@ def _common_words() -> frozenset[str]:
     return frozenset(english).union(_LISTS.not_names, _LISTS.places, MISSPELLINGS)
 
 
+@cache
+def _skipped_words() -> frozenset[str]:
+    """Lower-case words that are never the start of a name, save after a title."""
+    return _common_words() - _LISTS.first_names
+
+
 # Numbers, dates and addresses.
 
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -123,8 +130,10 @@ _STREET_ABBREVIATION = r"rd|st|ave|ln|cl|dr|ct|pl|gdns|tce|sq|cres"
 # A street name written in lower case ("27 willow crescent") is taken only with one of these,
 # so that "18 months in a row" or "year 6 play park" stay.
 _LOWER_CASE_STREET_TYPES = frozenset(
-    "road rd street avenue ave lane crescent close drive grove gardens terrace mews way court "
-    "place square".split()
+    word_list(
+        """road rd street avenue ave lane crescent close drive grove gardens terrace mews way
+        court place square"""
+    )
 )
 _ADDRESS = re.compile(
     r"\b\d{1,4}[a-zA-Z]?,?\s+(?:"
@@ -134,12 +143,14 @@ _ADDRESS = re.compile(
     r"|(?i:" + _STREET_ABBREVIATION + r")\b\.?))"
 )
 _NOT_STREET_WORDS = frozenset(
-    """a an the and or of to in on at by for from with into up down over near my our his her
-    their your its this that is are was were be has have had it we he she they you i me us
-    minute minutes min mins hour hours hr hrs day days week weeks month months year years yr
-    yrs time times mile miles km metres meters child children kid kids people pupils boys
-    girls friends different more other extra long short big small little new old whole same
-    bus buses car cars""".split()
+    word_list(
+        """a an the and or of to in on at by for from with into up down over near my our his her
+        their your its this that is are was were be has have had it we he she they you i me us
+        minute minutes min mins hour hours hr hrs day days week weeks month months year years
+        yr yrs time times mile miles km metres meters child children kid kids people pupils
+        boys girls friends different more other extra long short big small little new old
+        whole same bus buses car cars"""
+    )
 )
 _FLAT = re.compile(r"\b(?i:flat|apartment|apt)\s*\d+[a-zA-Z]?\b")
 _FLAT_BEFORE = re.compile(r"\b(?i:flat|apartment|apt)(?:\s*\d+[a-zA-Z]?)?\s*,?\s*\Z")
@@ -149,6 +160,7 @@ _POSTCODE = re.compile(
 _NHS = re.compile(r"(?<![\d+])(?:\d{3}[ -]\d{3}[ -]\d{4}|[1-9]\d{9})(?![\d])")
 _PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,8}(?!\d)")
 _NON_DIGIT = re.compile(r"\D")
+_DIGITS = "0123456789"
 
 
 class _Span(NamedTuple):
@@ -157,9 +169,9 @@ class _Span(NamedTuple):
     label: str
 
 
-def _address_spans(text: str) -> list[_Span]:
+def _address_spans(text: str, start: int = 0) -> list[_Span]:
     spans = []
-    for match in _ADDRESS.finditer(text):
+    for match in _ADDRESS.finditer(text, start):
         if match.group("words") is not None:
             words = match.group("words").split()
             if any(w.lower() in _NOT_STREET_WORDS for w in words):
@@ -176,9 +188,9 @@ def _address_spans(text: str) -> list[_Span]:
     return spans
 
 
-def _phone_spans(text: str) -> list[_Span]:
+def _phone_spans(text: str, start: int = 0) -> list[_Span]:
     spans = []
-    for match in _PHONE.finditer(text):
+    for match in _PHONE.finditer(text, start):
         digits = _NON_DIGIT.sub("", match.group(0))
         if digits.startswith("44"):
             digits = "0" + digits[2:].lstrip("0")
@@ -192,23 +204,26 @@ def _number_spans(text: str, lowered: str) -> list[_Span]:
     spans: list[_Span] = []
     if "@" in text:
         spans += [_Span(m.start(), m.end(), "[email]") for m in _EMAIL.finditer(text)]
-    digits = sum(map(text.count, "0123456789"))
+    digits = sum(map(text.count, _DIGITS))
     if not digits:
         return spans
+    # Everything below but a date of birth starts at most three characters before a digit
+    # ("+44", "CH1", "A123..."), so the searches start there rather than at the beginning.
+    start = max(0, min(at for at in map(text.find, _DIGITS) if at >= 0) - 3)
     if digits >= 10:  # pupil, NHS and phone numbers all have ten digits or more
-        spans += [_Span(m.start(), m.end(), "[pupil number]") for m in _UPN.finditer(text)]
+        spans += [_Span(m.start(), m.end(), "[pupil number]") for m in _UPN.finditer(text, start)]
     if any(word in lowered for word in _DOB_WORDS):
-        spans += [
-            _Span(m.start("date"), m.end("date"), "[date of birth]") for m in _DOB.finditer(text)
-        ]
-    spans += _address_spans(text)
+        dates = _DOB.finditer(text)
+        spans += [_Span(m.start("date"), m.end("date"), "[date of birth]") for m in dates]
+    spans += _address_spans(text, start)
     if "flat" in lowered or "apartment" in lowered or "apt" in lowered:
         spans += [_Span(m.start(), m.end(), "[address]") for m in _FLAT.finditer(text)]
     if digits >= 2:
-        spans += [_Span(m.start(), m.end(), "[postcode]") for m in _POSTCODE.finditer(text)]
+        postcodes = _POSTCODE.finditer(text, start)
+        spans += [_Span(m.start(), m.end(), "[postcode]") for m in postcodes]
     if digits >= 10:
-        spans += [_Span(m.start(), m.end(), "[NHS number]") for m in _NHS.finditer(text)]
-        spans += _phone_spans(text)
+        spans += [_Span(m.start(), m.end(), "[NHS number]") for m in _NHS.finditer(text, start)]
+        spans += _phone_spans(text, start)
     return spans
 
 
@@ -217,6 +232,10 @@ def _number_spans(text: str, lowered: str) -> list[_Span]:
 
 def _phrases(tier: str, phrases: str) -> dict[tuple[str, ...], str]:
     return {tuple(phrase.split()): tier for phrase in phrases.split(",")}
+
+
+def _phrase_set(phrases: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(phrase.split()) for phrase in phrases.split(","))
 
 
 _CUES: dict[tuple[str, ...], str] = {
@@ -241,8 +260,8 @@ _CUES: dict[tuple[str, ...], str] = {
     ),
     **_phrases(
         "weak",
-        """i'm, im, i am, this is, it's, it is, called, named, thanks to, thank you to, ask for,
-        asked for, spoke to, speak to, spoke with, speak with, talk to, talked to, met""",
+        # Not "called", "spoke to" or "thanks to": "we called Healthwatch", "thanks to Cerebra".
+        "i'm, im, i am, this is, it's, it is",
     ),
     **_phrases(
         "sign_off",
@@ -256,50 +275,50 @@ _CUES: dict[tuple[str, ...], str] = {
     **_phrases("arabic", "اسمي, اسمه, اسمها, اسم ابني, اسم ابنتي, اسم طفلي, میرا نام, کا نام"),
 }
 _CUE_LENGTHS = sorted({len(phrase) for phrase in _CUES}, reverse=True)
-_TITLES = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor mr mrs ms dr MR MRS MS DR".split())
+_TITLES = frozenset(word_list("Mr Mrs Ms Miss Mx Dr Prof Professor mr mrs ms dr MR MRS MS DR"))
+_TITLE_KEYS = frozenset(title.lower() for title in _TITLES)
 _KIN_TITLES = frozenset(
-    "Nurse Sister Imam Rabbi Rev Revd Father Auntie Aunty Uncle Nanny Nana Nan Grandma "
-    "Grandad Grandpa Pani Pan".split()
-)
-_POSSESSIVES = frozenset("my our his her their your me".split())
-_DETERMINERS = _POSSESSIVES | {"the", "a", "an"}
-_FAMILY = frozenset(
-    """son sons daughter daughters child children kid kids boy boys girl girls baby brother
-    brothers sister sisters twin twins grandson grandsons granddaughter granddaughters
-    grandchild nephew nephews niece nieces cousin cousins husband wife partner fiance fiancé
-    fiancee fiancée stepson stepsons stepdaughter stepdaughters step-son step-daughter friend
-    friends boyfriend girlfriend mate mates pal buddy classmate classmates neighbour mum mom
-    mother dad father nan nana nanny gran granny grandma grandmother grandad granddad grandpa
-    grandfather aunt auntie aunty uncle carer""".split()
-)
-_FAMILY_PAIRS = frozenset(
-    tuple(pair.split())
-    for pair in "best friend,foster son,foster daughter,foster child,step son,step daughter".split(
-        ","
+    word_list(
+        """Nurse Sister Imam Rabbi Rev Revd Father Auntie Aunty Uncle Nanny Nana Nan Grandma
+        Grandad Grandpa Pani Pan"""
     )
 )
-_ROLES = frozenset(
-    tuple(role.split())
-    for role in """social worker, teacher, class teacher, form teacher, form tutor, tutor,
-    head teacher, headteacher, head, deputy head, assistant head, senco, sendco, ta,
-    teaching assistant, lsa, key worker, keyworker, case worker, caseworker, case officer,
-    sen officer, send officer, coordinator, co-ordinator, support worker, early help worker,
-    youth worker, personal assistant, pa, advocate, ep, educational psychologist, psychologist,
+_POSSESSIVES = frozenset(word_list("my our his her their your me"))
+_DETERMINERS = _POSSESSIVES | {"the", "a", "an"}
+_FAMILY = frozenset(
+    word_list(
+        """son sons daughter daughters child children kid kids boy boys girl girls baby brother
+        brothers sister sisters twin twins grandson grandsons granddaughter granddaughters
+        grandchild nephew nephews niece nieces cousin cousins husband wife partner fiance
+        fiancé fiancee fiancée stepson stepsons stepdaughter stepdaughters step-son
+        step-daughter friend friends boyfriend girlfriend mate mates pal buddy classmate
+        classmates neighbour mum mom mother dad father nan nana nanny gran granny grandma
+        grandmother grandad granddad grandpa grandfather aunt auntie aunty uncle carer"""
+    )
+)
+_FAMILY_PAIRS = _phrase_set(
+    "best friend, foster son, foster daughter, foster child, step son, step daughter"
+)
+_ROLES = _phrase_set(
+    """social worker, teacher, class teacher, form teacher, form tutor, tutor, head teacher,
+    headteacher, head, deputy head, assistant head, senco, sendco, ta, teaching assistant, lsa,
+    key worker, keyworker, case worker, caseworker, case officer, sen officer, send officer,
+    coordinator, co-ordinator, support worker, early help worker, youth worker,
+    personal assistant, pa, advocate, ep, educational psychologist, psychologist,
     psychiatrist, paediatrician, pediatrician, consultant, doctor, gp, nurse, health visitor,
     midwife, ot, occupational therapist, physio, physiotherapist, salt, slt, speech therapist,
     speech and language therapist, therapist, counsellor, mentor, manager, team leader,
     officer, worker, clinician, dentist, audiologist, childminder, foster carer,
     respite carer, driver, escort, receptionist, dietitian, dietician, neurologist, surgeon,
     link worker, liaison officer, careers adviser, careers advisor, job coach, coach,
-    instructor, leader, volunteer, interpreter, key person, lead professional,
-    practitioner""".split(",")
+    instructor, leader, volunteer, interpreter, key person, lead professional, practitioner"""
 )
-_CUE_VERBS = frozenset("is was called named".split())
+_CUE_VERBS = frozenset(word_list("is was called named"))
 _PARTICLES = frozenset(
-    "al el bin ibn binti bint abu van von de da di del della du le la ap ab ferch".split()
+    word_list("""al el bin ibn binti bint abu van von de da di del della du le la ap ab ferch""")
 )
 _PROTECTING_WORDS = frozenset(
-    "st saint queen king prince princess lady lord sir duke duchess countess earl".split()
+    word_list("""st saint queen king prince princess lady lord sir duke duchess countess earl""")
 )
 _AND = frozenset({"and", "ac", "oraz"})
 _KISSES = frozenset({"x", "xx", "xxx", "xo", "xox", "xoxo"})
@@ -312,6 +331,38 @@ _LINE_GAP = re.compile(r"[ \t]*[,:–—-]?\s*")
 _SIGNATURE_END = re.compile(r"[\s.!xXoO]*")
 
 
+# Punctuation read as a space by the quick look below; apostrophes stay inside words.
+_SPACES = str.maketrans(dict.fromkeys('".,;:!?()[]{}<>*_/\\#~+=|&%$£@^`-–—…“”', " "))
+# Without one of these, a lower-case word is a name only if it is a listed first name.
+_NAMING_HINTS = ("name", "call", "imi", "nazywam", "enw", "اسم", "نام")
+
+
+def _may_hold_name(text: str, lowered: str) -> bool:
+    """False for a text in which no word could start a name: most comments, found fast."""
+    keys = set(lowered.translate(_SPACES).split())
+    if not _TITLE_KEYS.isdisjoint(keys) or len(lowered) != len(text):
+        return True
+    skipped = _skipped_words()
+    rest = keys - skipped
+    if not rest:
+        return False
+    hinted = any(hint in lowered for hint in _NAMING_HINTS)
+    common, first = _common_words(), _LISTS.first_names
+    for key in rest:
+        if key[0].isdigit() or key.removesuffix("'s") in skipped:
+            continue
+        key = key.removesuffix("'s")
+        if hinted or not key[0].islower() or (key in first and key not in common):
+            return True  # "jake", Arabic script, or a word after "my name is"
+        # a word that is a name only when capitalised ("Will", "Nowak")
+        at = lowered.find(key)
+        while at != -1:
+            if text[at].isupper() and (at == 0 or not lowered[at - 1].isalnum()):
+                return True
+            at = lowered.find(key, at + 1)
+    return False
+
+
 def _is_arabic(word: str) -> bool:
     return "\u0600" <= word[0] <= "\u06ff"
 
@@ -322,18 +373,25 @@ class _Names:
     def __init__(self, text: str, claimed: list[_Span]) -> None:
         self.text = text
         self.words = _WORD.findall(text)
-        self.starts: list[int] = []
-        position = 0
-        for word in self.words:
-            position = text.find(word, position)
-            self.starts.append(position)
-            position += len(word)
         self.keys = [word.lower() for word in self.words]
+        self._starts: list[int] | None = None
         self.claimed = claimed
         self.found: list[_Span] = []
         self.used = [False] * len(self.words)
         self.common = _common_words()
         self._lowered: str | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each word starts; worked out only for a text that may hold a name."""
+        if self._starts is None:
+            self._starts = []
+            position = 0
+            for word in self.words:
+                position = self.text.find(word, position)
+                self._starts.append(position)
+                position += len(word)
+        return self._starts
 
     def end(self, i: int) -> int:
         return self.starts[i] + len(self.words[i])
@@ -380,7 +438,7 @@ class _Names:
         )
 
     def is_surname(self, key: str, strict: bool) -> bool:
-        if key in _LISTS.not_names or key in _LISTS.institution_words:
+        if not key[:1].isalpha() or key in _LISTS.not_names or key in _LISTS.institution_words:
             return False
         if strict:
             # After "Rose" or "Hope": "Rose Hill" is a school, "Hope Jones" a person.
@@ -451,28 +509,26 @@ class _Names:
         if self.words[p] in _KIN_TITLES and _TITLE_GAP.fullmatch(gap):
             return "strong"
         if gap.isspace() and "\n" not in gap or _PUNCT_GAP.fullmatch(gap):
-            across_line = False
-        elif _LINE_GAP.fullmatch(gap):
-            across_line = True
-        else:
-            return None
-        keys = self.keys
+            return self.phrase_before(p, across_line=False) or self.kin_or_role_before(p)
+        if _LINE_GAP.fullmatch(gap):
+            return self.phrase_before(p, across_line=True)  # only a sign-off crosses a line
+        return None
+
+    def phrase_before(self, p: int, across_line: bool) -> str | None:
+        """The tier of a listed cue phrase ending at word ``p``: "my name is", "Kind regards"."""
         for length in _CUE_LENGTHS:
             q = p - length + 1
             if q < 0:
                 continue
-            tier = _CUES.get(tuple(keys[q : p + 1]))
+            tier = _CUES.get(tuple(self.keys[q : p + 1]))
             if tier is None or not self.inner_gaps_are_spaces(q, p):
                 continue
             if tier in {"sign_off", "sign_off_end"}:
                 if self.at_line_start(q):
                     return tier
-                continue
-            if not across_line:
+            elif not across_line:
                 return tier
-        if across_line:
-            return None
-        return self.kin_or_role_before(p)
+        return None
 
     def kin_or_role_before(self, p: int) -> str | None:
         """ "my son", "our lovely daughter is called", "the SENCO,", "his CAMHS nurse"."""
@@ -484,23 +540,29 @@ class _Names:
                 noun -= 1
         if noun < 0 or not self.inner_gaps_are_spaces(noun, p):
             return None
-        word = keys[noun]
-        starts = []
-        if word in _FAMILY:
-            starts.append((noun, _POSSESSIVES, 3))
-        if noun >= 1 and (keys[noun - 1], word) in _FAMILY_PAIRS:
-            starts.append((noun - 1, _POSSESSIVES, 3))
-        for length in (4, 3, 2, 1):
-            first = noun - length + 1
-            if first >= 0 and (*keys[first:noun], word) in _ROLES:
-                starts.append((first, _DETERMINERS, 2))
-        for first, openers, adjectives in starts:
+        for first, openers, adjectives in self.noun_phrases_ending_at(noun):
             for j in range(first - 1, max(-1, first - 2 - adjectives), -1):
                 if not self.gap(j + 1).isspace():
                     break
                 if keys[j] in openers:
                     return "strong"
         return None
+
+    def noun_phrases_ending_at(self, noun: int) -> list[tuple[int, frozenset[str], int]]:
+        """Family words and roles ending at word ``noun``: where each starts, the words that
+        may open it ("my", "the") and how many other words may stand between.
+        """
+        keys = self.keys
+        found = []
+        if keys[noun] in _FAMILY:
+            found.append((noun, _POSSESSIVES, 3))
+        if noun >= 1 and (keys[noun - 1], keys[noun]) in _FAMILY_PAIRS:
+            found.append((noun - 1, _POSSESSIVES, 3))
+        for length in (4, 3, 2, 1):
+            first = noun - length + 1
+            if first >= 0 and tuple(keys[first : noun + 1]) in _ROLES:
+                found.append((first, _DETERMINERS, 2))
+        return found
 
     # Deciding, and taking the words that belong with a name.
 
@@ -511,9 +573,10 @@ class _Names:
             return False
         common = self.is_common(key)
         if not self.capitalised(i):
-            if tier in {"title", "naming"}:
-                # "mrs khan", "my name is shaniqua": people do not always capitalise
-                return not common or (tier == "naming" and self.is_first_name(key))
+            if tier == "title":  # "mrs khan": people do not always capitalise
+                return not common or key in _LISTS.surnames
+            if tier == "naming":  # "my name is shaniqua"
+                return not common or self.is_first_name(key)
             plain = self.is_plain_first_name(key) and not common
             return plain and (tier != "weak" or len(key) >= 3)
         if tier == "title":
@@ -527,10 +590,15 @@ class _Names:
                 and last is not None
                 and self.ends_line(last)
             )
-        # weak cues: "I'm Jake" yes, "I'm Happy" and "called Sunshine Club" no
+        # weak cues: "I'm Jake" and "I'm Grace" yes, "I'm Happy" and "called Sunshine Club" no
         if self.is_plain_first_name(key) or self.is_unknown(key):
             return True
-        return self.is_first_name(key) and self.is_surname(self.next_name_key(i), strict=True)
+        if not self.is_first_name(key):
+            return False
+        tag = _pattern_lexicon.get(key, "")
+        return not tag.startswith(("JJ", "RB")) or self.is_surname(
+            self.next_name_key(i), strict=True
+        )
 
     def ends_line(self, i: int) -> bool:
         rest = self.text[self.end(i) :]
@@ -544,31 +612,40 @@ class _Names:
         lower = not self.capitalised(i)
         last = i
         for _ in range(3):
-            j = last + 1
-            if j >= len(self.words) or self.keys[last].endswith("'s"):
-                break
-            gap = self.gap(j)
-            initial = len(self.words[last]) == 1
-            if not (_TITLE_GAP.fullmatch(gap) if initial else gap.strip(" \t") == ""):
-                break
-            if self.taken(j):
-                break
-            if self.keys[j] in _PARTICLES and j + 1 < len(self.words):
-                if self.gap(j + 1).strip(" \t") or not self.capitalised(j + 1):
-                    break
-                j += 1
-            key = self.name_key(j)
-            if self.capitalised(j):
-                fits = self.is_surname(key, strict)
-            else:
-                fits = lower and key in _LISTS.surnames and not self.is_common(key)
-            if not fits or self.protected(self.starts[j], self.end(j), key):
+            j = self.next_surname(last, strict, lower)
+            if j is None:
                 break
             if self.next_name_key(j) in _LISTS.institution_words:
                 return None
             last = j
             strict = False
         return last
+
+    def next_surname(self, last: int, strict: bool, lower: bool) -> int | None:
+        """The word that goes on the name ending at word ``last``, if one does."""
+        j = last + 1
+        if j >= len(self.words) or self.keys[last].endswith("'s") or self.taken(j):
+            return None
+        gap = self.gap(j)
+        if not (_TITLE_GAP.fullmatch(gap) if len(self.words[last]) == 1 else gap.isspace()):
+            return None
+        if "\n" in gap:
+            return None
+        particle = self.keys[j] in _PARTICLES and j + 1 < len(self.words)
+        if particle:
+            if not self.gap(j + 1).isspace() or not self.capitalised(j + 1):
+                return None
+            j += 1
+        key = self.name_key(j)
+        if particle:  # "Fatima al Sayed": after "al" or "van" a capital is enough
+            fits = key not in _LISTS.not_names and key not in _LISTS.institution_words
+        elif self.capitalised(j):
+            fits = self.is_surname(key, strict)
+        else:
+            fits = lower and key in _LISTS.surnames and not self.is_common(key)
+        if not fits or self.protected(self.starts[j], self.end(j), key):
+            return None
+        return j
 
     def take(self, first: int, last: int | None) -> None:
         if last is None:
@@ -604,21 +681,32 @@ class _Names:
     # The passes.
 
     def find(self) -> list[_Span]:
-        for i in range(len(self.words)):
+        skipped = _skipped_words()
+        candidates = [
+            i
+            for i, (key, word) in enumerate(zip(self.keys, self.words, strict=True))
+            if key not in skipped or (len(word) == 1 and word != "I" and word.isupper())
+        ]
+        if not _TITLES.isdisjoint(self.words):
+            # "Mrs Green": after a title even an English word is a name
+            after = {i + 1 for i, word in enumerate(self.words) if word in _TITLES}
+            candidates = sorted(after.union(candidates) - {len(self.words)})
+        for i in candidates:
             if not self.used[i]:
                 self.judge(i)
-        self.signature()
+        if self.words:
+            self.signature()
         return self.found
 
     def judge(self, i: int) -> None:  # noqa: C901 - one decision table, read top to bottom
         word, key = self.words[i], self.keys[i]
         first_char = word[0]
+        if len(word) == 1 and first_char.isupper():
+            self.judge_initial(i)  # even "A", as in "Dr A. Rao"
+            return
         if first_char.isdigit() or key in _LISTS.not_names:
             return
         if first_char.isupper():
-            if len(word) == 1:
-                self.judge_initial(i)
-                return
             if word.isupper():
                 return  # CAMHS, ADHD, SENCO
             key = self.name_key(i)
@@ -628,16 +716,21 @@ class _Names:
                 return
             if self.is_common(key) and not self.is_first_name(key):
                 # an English word is a name only after a title: "Mrs Green"
-                if self.cue_before(i) == "title" and not self.taken(i):
-                    if not self.place_or_service(i):
-                        self.take(i, self.extend(i, strict=False))
+                if (
+                    self.cue_before(i) == "title"
+                    and not self.taken(i)
+                    and not self.place_or_service(i)
+                ):
+                    self.take(i, self.extend(i, strict=False))
                 return
             self.judge_by_cue(i)
         elif first_char.islower():
             key = self.name_key(i)
             if self.is_common(key):
-                if self.is_first_name(key) and self.cue_before(i) == "naming":
-                    self.take(i, self.extend(i, strict=False))
+                if self.is_first_name(key) or key in _LISTS.surnames:
+                    tier = self.cue_before(i)
+                    if tier == "naming" or (tier == "title" and key in _LISTS.surnames):
+                        self.take(i, self.extend(i, strict=False))
                 return
             if len(key) >= 3 and self.is_plain_first_name(key):
                 if not self.taken(i) and not self.place_or_service(i):
@@ -697,27 +790,34 @@ class _Names:
             first -= 1
         for start in range(first, last + 1):
             before = self.text[: self.starts[start]].rstrip(" \t")
-            if before and before[-1] not in "\n-–—":
-                continue
-            run = range(start, last + 1)
-            if not all(self.capitalised(j) and not self.taken(j) for j in run):
+            if not before or before[-1] in "\n-–—":
+                if self.signs(start, last, whole_text=not before):
+                    self.take(start, last)
                 return
-            keys = [self.name_key(j) for j in run]
-            if any(k in _LISTS.not_names or k in _LISTS.institution_words for k in keys):
-                return
-            if not (self.is_plain_first_name(keys[0]) or self.is_unknown(keys[0])):
-                return
-            if any(self.protected(self.starts[j], self.end(j), keys[j - start]) for j in run):
-                return
-            self.take(start, last)
-            return
+
+    def signs(self, start: int, last: int, whole_text: bool) -> bool:
+        """Whether words ``start`` to ``last``, alone at the end, are someone's name."""
+        run = range(start, last + 1)
+        if not all(self.capitalised(j) and not self.taken(j) for j in run):
+            return False
+        keys = [self.name_key(j) for j in run]
+        if any(k in _LISTS.not_names or k in _LISTS.institution_words for k in keys):
+            return False
+        if not (self.is_plain_first_name(keys[0]) or self.is_unknown(keys[0])):
+            return False
+        if whole_text and not (self.is_plain_first_name(keys[0]) or keys[-1] in _LISTS.surnames):
+            return False  # a comment of one unknown word ("Codebook") is not a signature
+        return not any(self.protected(self.starts[j], self.end(j), keys[j - start]) for j in run)
 
 
 def _spans(text: str) -> list[_Span]:
+    lowered = text.lower()
     claimed: list[_Span] = []
-    for span in _number_spans(text, text.lower()):
+    for span in _number_spans(text, lowered):
         if not any(s.start < span.end and span.start < s.end for s in claimed):
             claimed.append(span)
+    if not _may_hold_name(text, lowered):
+        return sorted(claimed)
     # Curly apostrophes are read as straight ones; the text keeps its length, so spans hold.
     names = _Names(text.replace("’", "'") if "’" in text else text, claimed)
     return sorted(claimed + names.find())
