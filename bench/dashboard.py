@@ -109,8 +109,8 @@ def main() -> None:
 
     from surveys.models import FeedbackItem
     from tests.factories import make_user
+    from themes.codebook import ensure_codebook
     from themes.models import Theme
-    from themes.services import ensure_codebook
     from voice.accounts.models import Role
     from voice.app import create_app
     from voice.dashboards import summary

@@ -63,7 +63,7 @@ def main() -> None:
 
     from surveys.models import Channel, FeedbackItem, SourceGroup
     from surveys.services import announce_feedback
-    from themes import services
+    from themes import codebook
     from themes.models import ItemAnalysis
     from voice.app import create_app
     from voice.db import db
@@ -75,7 +75,7 @@ def main() -> None:
             connection.execute(text("DROP SCHEMA public CASCADE"))
             connection.execute(text("CREATE SCHEMA public"))
         upgrade()
-        services.ensure_codebook()
+        codebook.ensure_codebook()
         db.session.commit()
         celery = app.extensions["celery"]
         celery.control.purge()

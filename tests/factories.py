@@ -45,10 +45,10 @@ def make_feedback_item(
 
 def make_tagged_item(*, text: str, language: str = "en") -> FeedbackItem:
     """A feedback item tagged in-process (for pages; pipeline tests use the real worker)."""
-    from themes import services as theme_services
+    from themes import tagging as theme_tagging
 
     item = make_feedback_item(text=text, language=language)
-    theme_services.tag_items([item.id])
+    theme_tagging.tag_items([item.id])
     db.session.commit()
     return item
 

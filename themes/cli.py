@@ -10,7 +10,7 @@ from themes.tagger.jsonl import evaluate_lines, tag_lines
 
 
 def _current_tagger() -> Tagger:
-    from themes.services import read_only_tagger
+    from themes.tagging import read_only_tagger
 
     return read_only_tagger()
 

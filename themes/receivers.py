@@ -5,7 +5,7 @@ from typing import Any
 
 from surveys.signals import feedback_received
 from themes import tasks
-from themes.services import batches
+from themes.tagging import batches
 
 
 @feedback_received.connect

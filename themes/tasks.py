@@ -11,7 +11,7 @@ from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from themes import safeguarding, services
+from themes import learning, retagging, safeguarding, tagging
 from themes.models import JobStatus
 from voice.accounts.models import Role, User, UserRole
 from voice.db import db, utcnow
@@ -33,7 +33,7 @@ RETRY_ON = (OperationalError, IntegrityError)
 def tag_items(self: Any, item_ids: list[int]) -> int:
     """Tag a batch of feedback items; running it twice stores the same result."""
     try:
-        flag_ids = services.tag_items(item_ids)
+        flag_ids = tagging.tag_items(item_ids)
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -46,9 +46,9 @@ def tag_items(self: Any, item_ids: list[int]) -> int:
 @shared_task(name="themes.sweep_untagged", autoretry_for=(OperationalError,), retry_backoff=True)
 def sweep_untagged() -> int:
     """Pick up items that were never tagged, for example because the broker was down."""
-    ids = services.untagged_item_ids()
+    ids = tagging.untagged_item_ids()
     db.session.rollback()
-    for batch in services.batches(ids):
+    for batch in tagging.batches(ids):
         tag_items.delay(batch)
     return len(ids)
 
@@ -65,27 +65,27 @@ def retag_all(self: Any, job_id: int) -> int:
 
     Unlike the other tasks this commits once per batch, so that the codebook page can show
     how far it has got; each batch is itself idempotent, so a retry simply starts again."""
-    if services.get_retag_job(job_id) is None:
+    if retagging.get_retag_job(job_id) is None:
         return 0
     done = 0
     last_id = 0
-    services.record_job_progress(job_id, done=0, status=JobStatus.RUNNING)
+    retagging.record_job_progress(job_id, done=0, status=JobStatus.RUNNING)
     db.session.commit()
     try:
-        while ids := services.item_ids_after(last_id):
-            flag_ids = services.tag_items(ids)
+        while ids := retagging.item_ids_after(last_id):
+            flag_ids = tagging.tag_items(ids)
             done += len(ids)
             last_id = ids[-1]
-            services.record_job_progress(job_id, done=done, status=JobStatus.RUNNING)
+            retagging.record_job_progress(job_id, done=done, status=JobStatus.RUNNING)
             db.session.commit()
             if flag_ids:
                 send_safeguarding_email.delay(flag_ids)
     except Exception:
         db.session.rollback()
-        services.record_job_progress(job_id, done=done, status=JobStatus.FAILED)
+        retagging.record_job_progress(job_id, done=done, status=JobStatus.FAILED)
         db.session.commit()
         raise
-    services.record_job_progress(job_id, done=done, status=JobStatus.DONE)
+    retagging.record_job_progress(job_id, done=done, status=JobStatus.DONE)
     db.session.commit()
     return done
 
@@ -93,7 +93,7 @@ def retag_all(self: Any, job_id: int) -> int:
 @shared_task(name="themes.retrain_model", autoretry_for=(OperationalError,), retry_backoff=True)
 def retrain_model() -> int:
     """Train the learned model on reviewed items; the next tagging run uses it."""
-    stored = services.train_model()
+    stored = learning.train_model()
     db.session.commit()
     return stored.trained_on if stored else 0
 

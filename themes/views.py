@@ -9,9 +9,21 @@ from werkzeug.wrappers import Response
 
 from surveys.intake_services import own_entry_for_item
 from surveys.labels import CHANNEL_LABELS, SOURCE_LABELS
-from themes import bp, safeguarding, services, tasks
+from themes import bp, learning, retagging, safeguarding, tasks
+from themes.codebook import (
+    CodebookError,
+    add_theme,
+    get_theme,
+    list_themes,
+    merge_themes,
+    recent_changes,
+    restore_theme,
+    update_theme,
+)
+from themes.codebook import retire_theme as retire_from_codebook
 from themes.comment_text import Place, Viewer, texts
 from themes.comment_text import text as text_of
+from themes.emerging import emerging_phrases
 from themes.forms import (
     CloseFlagForm,
     ConfirmForm,
@@ -23,6 +35,7 @@ from themes.forms import (
 )
 from themes.models import FlagStatus
 from themes.names import easy_read_name, theme_name
+from themes.review import count_to_review, next_item_to_review, review_view, save_review
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
@@ -80,7 +93,7 @@ def _from_json(value: str | None) -> list:
 
 def _retag_everything() -> None:
     """Commit the change, then re-tag every item with it in the background."""
-    job = services.start_retag_job(user_id=current_user.id)
+    job = retagging.start_retag_job(user_id=current_user.id)
     db.session.commit()
     tasks.retag_all.delay(job.id)
 
@@ -91,27 +104,27 @@ def codebook() -> Response | str:
     form = ThemeForm()
     if form.validate_on_submit():
         try:
-            theme = services.add_theme(
+            theme = add_theme(
                 name=form.name.data,
                 easy_read_name=form.easy_read_name.data or "",
                 description=form.description.data or "",
                 signals=form.signals.data,
                 user_id=current_user.id,
             )
-        except services.CodebookError:
+        except CodebookError:
             form.name.errors.append(_("A theme with this name already exists: use another name"))
         else:
             _retag_everything()
             flash(_("Theme “%(name)s” added. All comments are being re-tagged.", name=theme.name))
             return redirect(url_for("themes.codebook"))
-    themes = services.list_themes()
+    themes = list_themes()
     db.session.commit()  # the default codebook may just have been loaded
     return render_template(
         "themes/codebook.html",
         form=form,
         themes=themes,
-        job=services.latest_retag_job(),
-        changes=services.recent_changes(),
+        job=retagging.latest_retag_job(),
+        changes=recent_changes(),
         change_labels=CHANGE_LABELS,
     )
 
@@ -119,10 +132,10 @@ def codebook() -> Response | str:
 @bp.route("/themes/codebook/<int:theme_id>", methods=["GET", "POST"])
 @role_required(*LEADS)
 def edit_theme(theme_id: int) -> Response | str:
-    theme = services.get_theme(theme_id) or abort(404)
+    theme = get_theme(theme_id) or abort(404)
     form = ThemeForm(obj=theme)
     if form.validate_on_submit():
-        services.update_theme(
+        update_theme(
             theme,
             name=form.name.data,
             easy_read_name=form.easy_read_name.data or "",
@@ -136,7 +149,7 @@ def edit_theme(theme_id: int) -> Response | str:
     merge = MergeForm(prefix="merge")
     merge.target.choices = [
         (other.id, theme_name(other))
-        for other in services.list_themes(active_only=True)
+        for other in list_themes(active_only=True)
         if other.id != theme.id
     ]
     return render_template(
@@ -147,11 +160,11 @@ def edit_theme(theme_id: int) -> Response | str:
 @bp.route("/themes/codebook/<int:theme_id>/merge", methods=["POST"])
 @role_required(*LEADS)
 def merge_theme(theme_id: int) -> Response | str:
-    theme = services.get_theme(theme_id) or abort(404)
+    theme = get_theme(theme_id) or abort(404)
     merge = MergeForm(prefix="merge")
     merge.target.choices = [
         (other.id, theme_name(other))
-        for other in services.list_themes(active_only=True)
+        for other in list_themes(active_only=True)
         if other.id != theme.id
     ]
     if not merge.validate_on_submit():
@@ -162,8 +175,8 @@ def merge_theme(theme_id: int) -> Response | str:
             merge=merge,
             confirm=ConfirmForm(),
         )
-    target = services.get_theme(merge.target.data) or abort(404)
-    services.merge_themes(theme, target, user_id=current_user.id)
+    target = get_theme(merge.target.data) or abort(404)
+    merge_themes(theme, target, user_id=current_user.id)
     _retag_everything()
     flash(
         _(
@@ -178,13 +191,13 @@ def merge_theme(theme_id: int) -> Response | str:
 @bp.route("/themes/codebook/<int:theme_id>/retire", methods=["POST"])
 @role_required(*LEADS)
 def retire_theme(theme_id: int) -> Response:
-    theme = services.get_theme(theme_id) or abort(404)
+    theme = get_theme(theme_id) or abort(404)
     if ConfirmForm().validate_on_submit():
         if theme.active:
-            services.retire_theme(theme, user_id=current_user.id)
+            retire_from_codebook(theme, user_id=current_user.id)
             flash(_("Theme “%(name)s” retired.", name=theme_name(theme)))
         else:
-            services.restore_theme(theme, user_id=current_user.id)
+            restore_theme(theme, user_id=current_user.id)
             flash(_("Theme “%(name)s” is in use again.", name=theme_name(theme)))
         _retag_everything()
     return redirect(url_for("themes.codebook"))
@@ -206,7 +219,7 @@ def retag() -> Response:
 @role_required(*LEADS)
 def review_next() -> Response | str:
     after = request.args.get("after", default=0, type=int)
-    item = services.next_item_to_review(after)
+    item = next_item_to_review(after)
     if item is None:
         return render_template("themes/review_done.html")
     return redirect(url_for("themes.review", item_id=item.id))
@@ -215,12 +228,12 @@ def review_next() -> Response | str:
 @bp.route("/themes/review/<int:item_id>", methods=["GET", "POST"])
 @role_required(*LEADS)
 def review(item_id: int) -> Response | str:
-    view = services.review_view(item_id, Viewer.current(), Place.REVIEW) or abort(404)
-    themes = services.list_themes(active_only=True)
+    view = review_view(item_id, Viewer.current(), Place.REVIEW) or abort(404)
+    themes = list_themes(active_only=True)
     form = ReviewForm()
     form.themes.choices = [(theme.id, theme_name(theme)) for theme in themes]
     if form.validate_on_submit():
-        services.save_review(item_id, form.themes.data or [], user_id=current_user.id)
+        save_review(item_id, form.themes.data or [], user_id=current_user.id)
         db.session.commit()
         flash(_("Themes saved."))
         return redirect(url_for("themes.review_next", after=item_id))
@@ -232,7 +245,7 @@ def review(item_id: int) -> Response | str:
         view=view,
         themes=themes,
         evidence={tag.theme_id: _from_json(tag.evidence) for tag in view.tags},
-        remaining=services.count_to_review(),
+        remaining=count_to_review(),
     )
 
 
@@ -242,13 +255,13 @@ def review(item_id: int) -> Response | str:
 @bp.route("/themes/quality")
 @role_required(*LEADS)
 def quality() -> str:
-    names = {theme.slug: theme_name(theme) for theme in services.list_themes()}
+    names = {theme.slug: theme_name(theme) for theme in list_themes()}
     return render_template(
         "themes/quality.html",
-        result=services.tagger_quality(),
+        result=learning.tagger_quality(),
         names=names,
         confirm=ConfirmForm(),
-        minimum=services.MIN_REVIEWED_TO_TRAIN,
+        minimum=learning.MIN_REVIEWED_TO_TRAIN,
     )
 
 
@@ -268,20 +281,20 @@ def emerging() -> Response | str:
     if form.validate_on_submit():
         phrase = form.phrase.data.strip()
         try:
-            theme = services.add_theme(
+            theme = add_theme(
                 name=phrase[:1].upper() + phrase[1:],
                 easy_read_name="",
                 description="",
                 signals=phrase,
                 user_id=current_user.id,
             )
-        except services.CodebookError:
+        except CodebookError:
             form.phrase.errors.append(_("A theme with this name already exists: edit it instead"))
         else:
             _retag_everything()
             flash(_("Theme “%(name)s” added. Add more words to it here.", name=theme.name))
             return redirect(url_for("themes.edit_theme", theme_id=theme.id))
-    phrases = services.emerging_phrases()
+    phrases = emerging_phrases()
     examples = texts(
         [item_id for row in phrases for item_id in row.example_ids],
         Viewer.current(),
@@ -296,7 +309,7 @@ def emerging() -> Response | str:
 @bp.route("/themes/items/<int:item_id>")
 @role_required(Role.STRATEGY_LEAD, Role.ADMIN, Role.SAFEGUARDING_LEAD)
 def item_detail(item_id: int) -> str:
-    view = services.review_view(item_id, Viewer.current(), Place.ITEM) or abort(404)
+    view = review_view(item_id, Viewer.current(), Place.ITEM) or abort(404)
     return render_template("themes/item.html", view=view)
 
 
@@ -324,7 +337,7 @@ def safeguarding_flag(flag_id: int) -> Response | str:
         db.session.commit()
         flash(_("Flag closed. What you did is recorded."))
         return redirect(url_for("themes.safeguarding_queue"))
-    view = services.review_view(flag.item_id, Viewer.current(), Place.SAFEGUARDING) or abort(404)
+    view = review_view(flag.item_id, Viewer.current(), Place.SAFEGUARDING) or abort(404)
     if request.method == "GET":
         safeguarding.mark_opened(flag, user_id=current_user.id)
         db.session.commit()

@@ -276,8 +276,8 @@ _DEMO_YOU_SAID = [
 
 
 def load_demo_you_said() -> None:
+    from themes.codebook import ensure_codebook
     from themes.models import Theme
-    from themes.services import ensure_codebook
     from voice.tracker import services as tracker
     from voice.tracker.models import ActionStatus, Organisation, Priority, Statement
 

@@ -37,7 +37,8 @@ def test_page_has_no_serious_axe_violations_when_viewed(
                 db.session.commit()
         path = path.format(survey=survey_id)
     response = page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={language}")
-    assert response is not None and response.status == check.status, path
+    assert response is not None
+    assert response.status == check.status, path
     assert page.locator("html").get_attribute("lang") == language
     if check.submit_empty:
         page.locator("main form button[type=submit], main form input[type=submit]").last.click()

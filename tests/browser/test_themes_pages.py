@@ -10,7 +10,7 @@ from sqlalchemy import select
 from tests.browser.conftest import axe_violations, sign_in_page
 from tests.conftest import make_staff
 from tests.factories import make_tagged_item
-from themes import services
+from themes import review
 from themes.models import ItemAnalysis, SafeguardingFlag, Theme
 from voice.accounts.models import Role
 from voice.db import db
@@ -73,7 +73,7 @@ def test_themes_are_changed_and_saved_by_keys_alone_when_javascript_is_on(
     page.keyboard.press("Enter")
     page.get_by_text("Themes saved.").wait_for()
     with app.app_context():
-        slugs = services.item_slugs(item_id)
+        slugs = review.item_slugs(item_id)
         first = db.session.scalar(select(Theme.slug).order_by(Theme.active.desc(), Theme.name))
     assert "transport" not in slugs
     assert first in slugs
@@ -92,7 +92,7 @@ def test_review_is_saved_by_tab_and_space_when_javascript_is_off(
     page.keyboard.press("Enter")
     page.get_by_text("Themes saved.").wait_for()
     with app.app_context():
-        assert "transport" not in services.item_slugs(item_id)
+        assert "transport" not in review.item_slugs(item_id)
         analysis = db.session.scalar(select(ItemAnalysis).where(ItemAnalysis.item_id == item_id))
         assert analysis.reviewed_at is not None
 

@@ -9,8 +9,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select, update
 
 from tests.factories import make_dash_item, make_theme
+from themes import review as theme_review
 from themes import safeguarding
-from themes import services as theme_services
 from themes.models import ItemAnalysis, SafeguardingFlag
 from voice.accounts.models import Role
 from voice.dashboards import summary
@@ -88,7 +88,7 @@ def test_phrases_leave_out_comments_when_a_theme_caught_them(
 
     with app.app_context():  # a reviewer tags two of them: the next catch-up follows
         for item_id in ids[:2]:
-            theme_services.save_review(item_id, [transport_id], user_id=None)
+            theme_review.save_review(item_id, [transport_id], user_id=None)
         db.session.commit()
         _summarise()
     assert _phrases(client) == {"respite care": "3"}

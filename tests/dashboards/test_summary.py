@@ -4,7 +4,8 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from tests.factories import make_dash_item, make_theme
-from themes import services as theme_services
+from themes import codebook as theme_codebook
+from themes import review as theme_review
 from themes.models import ItemTheme
 from voice.dashboards import summary
 from voice.dashboards.filters import Filters
@@ -53,7 +54,7 @@ def test_summary_follows_a_review_when_a_tag_is_removed(app: Flask) -> None:
         make_dash_item(themes=(theme,))
         summary.catch_up()
         db.session.commit()
-        theme_services.save_review(item.id, [], user_id=None)
+        theme_review.save_review(item.id, [], user_id=None)
         db.session.commit()
         summary.catch_up()
         db.session.commit()
@@ -68,7 +69,7 @@ def test_summary_is_rebuilt_when_themes_are_merged(app: Flask) -> None:
             make_dash_item(themes=(source,))
         summary.catch_up()
         db.session.commit()
-        theme_services.merge_themes(source, target, user_id=None)
+        theme_codebook.merge_themes(source, target, user_id=None)
         db.session.commit()
         summary.catch_up()
         db.session.commit()

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from surveys.models import Channel, FeedbackItem, ProxyEntry, SourceGroup
 from tests.conftest import csrf_token, make_staff
 from tests.factories import make_proxy_entry
-from themes import services as theme_services
+from themes import tagging as theme_tagging
 from voice.accounts.models import Role
 from voice.db import db
 
@@ -110,7 +110,7 @@ def test_rep_sees_and_corrects_their_own_entry_when_they_open_it(
     with app.app_context():
         entry = make_proxy_entry(entered_by=db.session.merge(rep), text="Tpyo here")
         entry_id = entry.id
-        theme_services.tag_items([entry.feedback_item_id])
+        theme_tagging.tag_items([entry.feedback_item_id])
         db.session.commit()
     assert "Tpyo here" in client.get("/proxy/entries").get_data(as_text=True)
     url = f"/proxy/entries/{entry_id}"

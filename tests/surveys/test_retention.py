@@ -104,9 +104,9 @@ def _answer(survey: "Survey", key: str, words: str, days_ago: int) -> int:
 
 
 def _tag(item_ids: list[int]) -> None:
-    from themes import services as theme_services
+    from themes import tagging as theme_tagging
 
-    theme_services.tag_items(item_ids)
+    theme_tagging.tag_items(item_ids)
     db.session.commit()
 
 

@@ -68,7 +68,7 @@ def test_stored_codebook_is_read_and_left_unchanged_when_tagging_from_the_comman
     app: Flask,
 ) -> None:
     with app.app_context():
-        from themes.services import read_only_tagger
+        from themes.tagging import read_only_tagger
 
         tagger = read_only_tagger()
         assert "transport" in tagger.codebook.slugs

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from tests.conftest import csrf_token
 from tests.factories import make_tagged_item
-from themes import services
+from themes import codebook, retagging, review
 from themes.models import CodebookChange, ItemTheme, JobStatus, RetagJob, Theme
 from voice.accounts.models import Role, User
 from voice.db import db
@@ -71,16 +71,16 @@ def test_new_theme_is_saved_and_logged_when_a_lead_adds_it(
     assert response.status_code == 302
     with app.app_context():
         theme = _theme("toilets-and-changing-places")
-        assert services.split_signals(theme.signals) == (
+        assert codebook.split_signals(theme.signals) == (
             "changing places",
             "accessible toilet",
             "toilets",
         )
         change = db.session.scalar(select(CodebookChange).where(CodebookChange.action == "add"))
         assert change.changed_by_id == lead.id
-        assert services.latest_retag_job().requested_by_id == lead.id
+        assert retagging.latest_retag_job().requested_by_id == lead.id
         item = make_tagged_item(text="There are no accessible toilets in town for my son")
-        assert "toilets-and-changing-places" in services.item_slugs(item.id)
+        assert "toilets-and-changing-places" in review.item_slugs(item.id)
 
 
 def test_message_shows_beside_the_field_when_the_new_theme_has_no_name(
@@ -107,7 +107,7 @@ def test_theme_is_renamed_and_slug_kept_when_a_lead_edits_it(
 ) -> None:
     login_as(Role.STRATEGY_LEAD)
     with app.app_context():
-        theme_id = services.list_themes()[0].id
+        theme_id = codebook.list_themes()[0].id
         db.session.commit()
         theme_id = _theme("transport").id
     path = f"/themes/codebook/{theme_id}"
@@ -137,7 +137,7 @@ def test_tags_move_to_the_target_when_a_lead_merges_two_themes(
     login_as(Role.STRATEGY_LEAD)
     with app.app_context():
         item = make_tagged_item(text="I have no friends at school and feel lonely every day")
-        assert "friendships" in services.item_slugs(item.id)
+        assert "friendships" in review.item_slugs(item.id)
         source, target = _theme("friendships").id, _theme("being-heard").id
         item_id = item.id
     path = f"/themes/codebook/{source}"
@@ -147,8 +147,8 @@ def test_tags_move_to_the_target_when_a_lead_merges_two_themes(
     )
     assert response.status_code == 302
     with app.app_context():
-        assert "being-heard" in services.item_slugs(item_id)
-        assert "friendships" not in services.item_slugs(item_id)
+        assert "being-heard" in review.item_slugs(item_id)
+        assert "friendships" not in review.item_slugs(item_id)
         assert db.session.get(Theme, source).active is False
         assert db.session.scalars(select(ItemTheme.theme_id)).all().count(source) == 0
 
@@ -158,7 +158,7 @@ def test_retired_theme_is_no_longer_given_when_items_are_tagged(
 ) -> None:
     login_as(Role.STRATEGY_LEAD)
     with app.app_context():
-        services.list_themes()
+        codebook.list_themes()
         db.session.commit()
         theme_id = _theme("transport").id
     path = f"/themes/codebook/{theme_id}"
@@ -166,7 +166,7 @@ def test_retired_theme_is_no_longer_given_when_items_are_tagged(
     with app.app_context():
         assert db.session.get(Theme, theme_id).active is False
         item = make_tagged_item(text="The school bus is always late")
-        assert "transport" not in services.item_slugs(item.id)
+        assert "transport" not in review.item_slugs(item.id)
 
 
 def test_retag_progress_shows_on_the_codebook_when_a_job_is_running(
@@ -189,4 +189,4 @@ def test_retag_job_is_recorded_when_a_lead_starts_it(
     )
     assert response.status_code == 302
     with app.app_context():
-        assert services.latest_retag_job() is not None
+        assert retagging.latest_retag_job() is not None

@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 from surveys.models import Channel, FeedbackItem, SourceGroup
 from tests.factories import make_feedback_item
 from themes import feedback
-from themes import services as theme_services
+from themes import tagging as theme_tagging
 from themes.comment_text import Viewer
 from themes.models import ItemAnalysis
 from themes.text_search import STOP_WORDS, search_words, stem
@@ -33,7 +33,7 @@ def dated(app: Flask, text: str, days_ago: int, **fields: object) -> None:
     with app.app_context():
         item = make_feedback_item(text=text, **fields)
         item.created_at = datetime(2026, 3, 20, 12, tzinfo=UTC) - timedelta(days=days_ago)
-        theme_services.tag_items([item.id])
+        theme_tagging.tag_items([item.id])
         db.session.commit()
 
 

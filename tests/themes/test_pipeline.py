@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from surveys.models import Channel, FeedbackItem, SourceGroup
 from surveys.services import add_feedback_item, announce_feedback
 from tests.factories import make_feedback_item
-from themes import comment_text, safeguarding, services, tasks
+from themes import codebook, comment_text, retagging, review, safeguarding, tagging, tasks
 from themes.comment_text import Place, Viewer
 from themes.models import ItemAnalysis, ItemTheme, SafeguardingFlag, TagSource, Theme
 from voice.accounts.models import Role
@@ -30,7 +30,7 @@ def _wait_for(check: Callable[[], bool], timeout: float = 30.0) -> None:
 
 
 def _slugs(item_id: int) -> set[str]:
-    return set(services.item_slugs(item_id))
+    return set(review.item_slugs(item_id))
 
 
 def _announce(app: Flask, *texts: str) -> list[int]:
@@ -84,7 +84,7 @@ def test_negated_complaint_differs_from_missing_service_when_tagged(app: Flask) 
     with app.app_context():
         fine = make_feedback_item(text="There were no problems with transport at all, it was great")
         missing = make_feedback_item(text="There is no transport so he cannot get to college")
-        services.tag_items([fine.id, missing.id])
+        tagging.tag_items([fine.id, missing.id])
         db.session.commit()
         scores = dict(
             db.session.execute(select(ItemAnalysis.item_id, ItemAnalysis.sentiment)).all()
@@ -114,18 +114,18 @@ def test_human_decisions_survive_when_everything_is_re_tagged(
 ) -> None:
     with app.app_context():
         item = make_feedback_item(text="The bus to school is always late and the driver shouts")
-        services.tag_items([item.id])
+        tagging.tag_items([item.id])
         db.session.commit()
         assert "transport" in _slugs(item.id)
-        themes = {theme.slug: theme.id for theme in services.list_themes()}
+        themes = {theme.slug: theme.id for theme in codebook.list_themes()}
         # The person removes transport and adds friendships instead.
-        services.save_review(item.id, [themes["friendships"]], user_id=None)
-        job = services.start_retag_job(user_id=None)
+        review.save_review(item.id, [themes["friendships"]], user_id=None)
+        job = retagging.start_retag_job(user_id=None)
         db.session.commit()
         tasks.retag_all.delay(job.id)
-        _wait_for(lambda: services.latest_retag_job().status.value == "done")
+        _wait_for(lambda: retagging.latest_retag_job().status.value == "done")
         assert _slugs(item.id) == {"friendships"}
-        assert services.latest_retag_job().done == 1
+        assert retagging.latest_retag_job().done == 1
 
 
 def test_sweep_tags_items_whose_announcement_was_lost_when_beat_runs(
@@ -142,7 +142,7 @@ def test_sweep_tags_items_whose_announcement_was_lost_when_beat_runs(
 def test_non_english_text_is_stored_and_shown_when_tagged(app: Flask) -> None:
     with app.app_context():
         item = make_feedback_item(text="لا أحد يستمع إلى ابني في المدرسة", language="ar")
-        services.tag_items([item.id])
+        tagging.tag_items([item.id])
         db.session.commit()
         analysis = db.session.scalar(select(ItemAnalysis).where(ItemAnalysis.item_id == item.id))
         assert analysis.redacted_text == "لا أحد يستمع إلى ابني في المدرسة"
@@ -154,7 +154,7 @@ def test_personal_details_are_redacted_when_stored(app: Flask) -> None:
             text="Call me on 07700 900123 or email jo.bloggs@example.com, we live at "
             "14 Church Road, LS1 4AP"
         )
-        services.tag_items([item.id])
+        tagging.tag_items([item.id])
         db.session.commit()
         shown = comment_text.text(item.id, LEAD, Place.FEEDBACK_LIST).shown
         assert "07700" not in shown
@@ -168,7 +168,7 @@ def test_comment_is_held_back_until_closed_when_it_may_disclose_harm(app: Flask)
         item = make_feedback_item(
             text="My stepdad hits me when mum is out and I am scared to go home"
         )
-        services.tag_items([item.id])
+        tagging.tag_items([item.id])
         db.session.commit()
         flag = db.session.scalar(
             select(SafeguardingFlag).where(SafeguardingFlag.item_id == item.id)

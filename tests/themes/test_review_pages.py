@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from tests.conftest import csrf_token
 from tests.factories import make_tagged_item
-from themes import services, tasks
+from themes import codebook, learning, review, tagging, tasks
 from themes.models import ItemAnalysis, StoredModel, Theme
 from voice.accounts.models import Role, User
 from voice.db import db
@@ -16,7 +16,7 @@ from voice.db import db
 
 def _ids(app: Flask) -> dict[str, int]:
     with app.app_context():
-        services.list_themes()
+        codebook.list_themes()
         db.session.commit()
         return dict(db.session.execute(select(Theme.slug, Theme.id)).all())
 
@@ -59,11 +59,11 @@ def test_decision_is_stored_and_next_item_shown_when_a_lead_saves_a_review(
         .endswith(f"/themes/review/{second}")
     )
     with app.app_context():
-        assert services.item_slugs(first) == ["adulthood", "transport"]
+        assert review.item_slugs(first) == ["adulthood", "transport"]
         # A later automatic run leaves the decision alone.
-        services.tag_items([first])
+        tagging.tag_items([first])
         db.session.commit()
-        assert services.item_slugs(first) == ["adulthood", "transport"]
+        assert review.item_slugs(first) == ["adulthood", "transport"]
 
 
 def test_original_text_is_hidden_when_a_strategy_lead_opens_an_item(
@@ -95,10 +95,10 @@ def test_quality_shows_precision_and_recall_when_items_are_reviewed(
     with app.app_context():
         right = make_tagged_item(text="The school bus is always late")
         wrong = make_tagged_item(text="The taxi driver was lovely")
-        services.save_review(right.id, [ids["transport"]], user_id=lead.id)
-        services.save_review(wrong.id, [ids["friendships"]], user_id=lead.id)
+        review.save_review(right.id, [ids["transport"]], user_id=lead.id)
+        review.save_review(wrong.id, [ids["friendships"]], user_id=lead.id)
         db.session.commit()
-        result = services.tagger_quality()
+        result = learning.tagger_quality()
     assert result["per_theme"]["transport"]["precision"] == 0.5
     assert result["per_theme"]["transport"]["recall"] == 1.0
     page = client.get("/themes/quality").get_data(as_text=True)
@@ -109,16 +109,16 @@ def test_quality_shows_precision_and_recall_when_items_are_reviewed(
 def test_model_is_trained_when_enough_items_are_reviewed(app: Flask) -> None:
     ids = _ids(app)
     with app.app_context():
-        for number in range(services.MIN_REVIEWED_TO_TRAIN):
+        for number in range(learning.MIN_REVIEWED_TO_TRAIN):
             item = make_tagged_item(text=f"Minibus pickup number {number} was cancelled again")
-            services.save_review(item.id, [ids["transport"]], user_id=None)
+            review.save_review(item.id, [ids["transport"]], user_id=None)
         for number in range(5):
             item = make_tagged_item(text=f"Lovely art club number {number}")
-            services.save_review(item.id, [ids["friendships"]], user_id=None)
+            review.save_review(item.id, [ids["friendships"]], user_id=None)
         db.session.commit()
-        assert tasks.retrain_model.run() == services.MIN_REVIEWED_TO_TRAIN + 5
+        assert tasks.retrain_model.run() == learning.MIN_REVIEWED_TO_TRAIN + 5
         assert db.session.scalar(select(StoredModel)) is not None
-        tagger, version = services.current_tagger()
+        tagger, version = tagging.current_tagger()
         assert version.endswith(f"-m{db.session.scalar(select(StoredModel.id))}")
         assert tagger.model is not None
 
