@@ -18,6 +18,7 @@ rule in DESIGN.md ("Who sees what of a comment") is written once:
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -50,6 +51,9 @@ class Place(enum.Enum):
     ERASURE = "erasure"  # an admin finding a comment to delete on request
     PUBLIC = "public"  # cards, posters, feeds, the Local Offer report
 
+
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 # Pages that say they show the original text, and so may show it to those allowed.
 _ORIGINAL_PLACES = frozenset({Place.ITEM, Place.SAFEGUARDING, Place.ERASURE})
@@ -233,6 +237,8 @@ def quote_problems(item_id: int) -> list[str]:
         problems.append(_("It has not been redacted yet"))
     elif redact(redacted) != redacted:
         problems.append(_("Its redacted text still contains personal details"))
+    elif not _says_something(redacted):
+        problems.append(_("Nothing is left of it once personal details are taken out"))
     return problems
 
 
@@ -250,7 +256,14 @@ def public_quotes(item_ids: Sequence[int]) -> dict[int, str]:
             not_held_back(),
         )
     ).all()
-    return {item_id: words for item_id, words in rows if redact(words) == words}
+    return {item_id: words for item_id, words in rows if _says_something(words)}
+
+
+def _says_something(words: str) -> bool:
+    """Redaction finds nothing more in it, and a few words are left between the placeholders
+    ("Mrs [name], [phone]" says nothing)."""
+    left = _WORD.findall(_PLACEHOLDER.sub(" ", words))
+    return redact(words) == words and len(left) >= 2
 
 
 # -- what the themes package itself reads -----------------------------------------------------

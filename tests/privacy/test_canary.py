@@ -21,7 +21,8 @@ from tests.surveys.survey_helpers import answer_feedback_form, open_feedback_for
 from themes.models import FlagStatus, ItemTheme, SafeguardingFlag, Theme
 from voice.accounts.models import Role
 from voice.db import db, utcnow
-from voice.tracker import services as tracker_services
+from voice.tracker import quotes as tracker_quotes
+from voice.tracker import statements as tracker_statements
 from voice.tracker.models import Action, Statement
 
 PERSONAL = "My name is Oriel Quenby, call 07911 123456 or email oriel.q@example.net."
@@ -109,8 +110,8 @@ def _publish_with_quote(app: Flask) -> None:
             actions=(make_action(title="More short breaks places"),),
             items=tuple(everything),
         )
-        tracker_services.choose_quote(statement, quoted.id)
-        tracker_services.publish(statement, by_id=None)
+        tracker_quotes.choose_quote(statement, quoted.id)
+        tracker_statements.publish(statement, by_id=None)
         db.session.commit()
 
 
@@ -234,7 +235,7 @@ def test_no_page_shows_a_canary_to_anyone_who_must_not_see_it_when_every_route_i
         (Role.FORUM_REP, "themes.proxy_entries"),
         (Role.FACILITATOR, "tracker.group_outcome"),
         (Role.ADMIN, "themes.item_detail"),
-        (None, "public.you_said"),
+        (None, "tracker.you_said"),
     ):
         assert 200 in statuses[seen], seen
     assert walked > 400
@@ -319,3 +320,20 @@ def test_database_errors_hold_no_words_when_a_statement_with_a_comment_fails(
         db.session.execute(text("INSERT INTO no_such_table VALUES (:words)"), {"words": PERSONAL})
     assert "Quenby" not in str(failed.value)
     assert "Quenby" not in "\n".join(record.getMessage() for record in caplog.records)
+
+
+def test_quote_is_refused_with_a_reason_when_only_personal_details_were_written(
+    app: Flask,
+) -> None:
+    from tests.factories import make_feedback_item
+    from themes import comment_text
+    from themes.tagging import tag_items
+
+    with app.test_request_context():
+        item = make_feedback_item(text="Mrs Quenby, 07911 123456", consent_to_quote=True)
+        tag_items([item.id])
+        db.session.commit()
+        assert comment_text.quote_problems(item.id) == [
+            "Nothing is left of it once personal details are taken out"
+        ]
+        assert comment_text.public_quotes([item.id]) == {}
