@@ -46,6 +46,7 @@ translations: $(VENV)/.installed
 run: setup
 	mkdir -p instance
 	$(BIN)/voice db upgrade
+	$(BIN)/voice seed
 	$(BIN)/voice demo-data
 	@echo "Voice is starting on http://127.0.0.1:5000 (Ctrl-C stops the web server and the worker)."
 	@echo "Make a first admin in another terminal: $(BIN)/voice create-user you@example.org --role admin"

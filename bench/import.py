@@ -101,9 +101,9 @@ def main() -> None:
     from redis import Redis
     from sqlalchemy import func, select
 
-    from surveys import imports
+    from surveys.imports import parsing as imports
+    from surveys.imports.tasks import import_rows
     from surveys.models import FeedbackItem, ImportJob, ImportStatus
-    from surveys.tasks_import import import_rows
     from voice.accounts.models import Role
     from voice.accounts.services import create_user
     from voice.app import create_app

@@ -61,8 +61,8 @@ def main() -> None:
     from flask_migrate import upgrade
     from sqlalchemy import func, insert, select, text
 
+    from surveys.feedback import announce_feedback
     from surveys.models import Channel, FeedbackItem, SourceGroup
-    from surveys.services import announce_feedback
     from themes import codebook
     from themes.models import ItemAnalysis
     from voice.app import create_app

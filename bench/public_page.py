@@ -33,7 +33,6 @@ def fill(statements: int, items: int) -> None:
     from surveys.models import Channel, FeedbackItem, SourceGroup
     from themes.models import ItemAnalysis, ItemTheme, TagSource, Theme
     from voice.db import db, utcnow
-    from voice.tracker import services
     from voice.tracker.models import (
         Action,
         ActionStatus,
@@ -46,8 +45,9 @@ def fill(statements: int, items: int) -> None:
         statement_items,
         statement_themes,
     )
+    from voice.tracker.priorities import seed_priorities
 
-    priorities = services.seed_priorities()
+    priorities = seed_priorities()
     db.session.execute(
         insert(Theme),
         [

@@ -231,7 +231,7 @@ def main() -> None:
     print("preparing database", database.rsplit("/", 1)[-1], file=sys.stderr)
     _create_database(database)
     voice = str(ROOT / ".venv" / "bin" / "voice")
-    for command in (["db", "upgrade", "heads"], ["demo-data"]):
+    for command in (["db", "upgrade", "heads"], ["seed"], ["demo-data"]):
         subprocess.run([voice, *command], env=env, check=True, cwd=ROOT, capture_output=True)  # noqa: S603
     port = _free_port()
     gunicorn = subprocess.Popen(  # noqa: S603 - our own venv's gunicorn

@@ -10,7 +10,7 @@ from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from surveys.intake_services import add_contact_request
+from surveys.builder import add_question, create_survey
 from surveys.models import (
     QuestionRole,
     QuestionType,
@@ -20,7 +20,6 @@ from surveys.models import (
     SurveyStatus,
     Wordings,
 )
-from surveys.services import add_question, create_survey, given_email
 from voice.config import LANGUAGES
 from voice.db import db
 from voice.i18n import _l
@@ -232,14 +231,3 @@ def ensure_feedback_forms() -> dict[str, int]:
                 raise
             forms[audience] = made
     return forms
-
-
-def record_contact_request(
-    survey: Survey, answers: dict[str, dict[str, object]], item_ids: Sequence[int]
-) -> tuple[int, str] | None:
-    """Keep the email address a respondent gave, apart from their answers, when there is
-    something to tell them about; returns its id and the token that withdraws it."""
-    email = given_email(survey, answers)
-    if email is None or not item_ids:
-        return None
-    return add_contact_request(email=email, source_group=survey.audience)

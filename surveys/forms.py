@@ -1,12 +1,11 @@
-"""Forms for the survey builder, kiosk sessions and the respondent pages."""
+"""Forms for the survey builder, kiosk sessions and the respondent pages (each question's
+answer form is picked by its type: surveys/question_types.py)."""
 
 import re
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovCharacterCount,
-    GovCheckboxesInput,
     GovCheckboxInput,
     GovDateInput,
     GovFileInput,
@@ -23,7 +22,6 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -39,7 +37,7 @@ from wtforms.validators import (
 
 from surveys.labels import AUDIENCE_LABELS
 from surveys.models import HowAnswered, QuestionRole, QuestionType
-from surveys.services import CHOICE_TYPES, FREE_TEXT_LIMIT, Choice
+from surveys.question_types import CHOICE_TYPES
 from voice.config import LANGUAGES
 from voice.i18n import _l
 
@@ -79,34 +77,6 @@ HOW_ANSWERED_LABELS = {
     HowAnswered.FOR_ME: _l("Someone answered for me"),
 }
 
-
-def _both(plain: object, easy: object | None = None) -> dict[str, dict[str, object]]:
-    return {"en": {"plain": plain, "easy": easy or plain}}
-
-
-# Answers every face-scale, yes/no and rating question shares, translated like the rest of
-# the site (the "en" entry holds lazy strings, so it follows the page language).
-BUILTIN_CHOICES: dict[QuestionType, list[Choice]] = {
-    QuestionType.EMOJI: [
-        Choice("1", _both(_l("Very unhappy")), "face-1"),
-        Choice("2", _both(_l("Unhappy")), "face-2"),
-        Choice("3", _both(_l("OK")), "face-3"),
-        Choice("4", _both(_l("Happy")), "face-4"),
-        Choice("5", _both(_l("Very happy")), "face-5"),
-    ],
-    QuestionType.YES_NO: [
-        Choice("yes", _both(_l("Yes"))),
-        Choice("no", _both(_l("No"))),
-        Choice("not_sure", _both(_l("Not sure"))),
-    ],
-    QuestionType.RATING: [
-        Choice("1", _both(_l("1: very bad"))),
-        Choice("2", _both(_l("2: bad"))),
-        Choice("3", _both(_l("3: OK"))),
-        Choice("4", _both(_l("4: good"))),
-        Choice("5", _both(_l("5: very good"))),
-    ],
-}
 
 SENTENCE_STARTERS = (
     _l("I like it when…"),
@@ -371,20 +341,6 @@ class StartForm(FlaskForm):
     submit = SubmitField(_l("Start"), widget=GovSubmitInput())
 
 
-class SingleAnswerForm(FlaskForm):
-    answer = RadioField(validate_choice=False, validators=[Optional()])
-
-
-class MultipleAnswerForm(FlaskForm):
-    answer = SelectMultipleField(validate_choice=False, validators=[Optional()])
-    skip = BooleanField()
-
-
-class TextAnswerForm(FlaskForm):
-    answer = TextAreaField(widget=GovCharacterCount(), validators=[Optional()])
-    skip = BooleanField()
-
-
 class SubmitResponseForm(FlaskForm):
     idempotency_key = HiddenField()
     answers = HiddenField()
@@ -399,10 +355,6 @@ class SubmitResponseForm(FlaskForm):
 
 class CopySurveyForm(FlaskForm):
     submit = SubmitField(_l("Make a copy"), widget=GovSubmitInput())
-
-
-TEXT_LIMIT = FREE_TEXT_LIMIT
-__all__ = ["BUILTIN_CHOICES", "GovCheckboxesInput", "TEXT_LIMIT"]
 
 
 class PictureForm(FlaskForm):

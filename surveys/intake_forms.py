@@ -24,7 +24,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from surveys.imports import parse_date
+from surveys.imports.parsing import parse_date
 from surveys.labels import CHANNEL_LABELS
 from surveys.labels import SOURCE_LABELS as AUDIENCE_LABELS
 from surveys.models import SourceGroup

@@ -3,7 +3,7 @@
 from celery import shared_task
 from sqlalchemy.exc import OperationalError
 
-from surveys.services import delete_expired_responses
+from surveys.retention import delete_expired_responses
 from voice.db import db
 
 

@@ -3,12 +3,15 @@
 import os
 import re
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from celery.contrib.testing.worker import start_worker
+from celery import shared_task
+from celery.contrib.testing.worker import TestWorkController, start_worker
+from celery.signals import after_task_publish
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
@@ -19,6 +22,7 @@ from voice.accounts.models import Role, User
 from voice.app import create_app
 from voice.db import db
 from voice.extensions import limiter
+from voice.tracker.priorities import seed_priorities
 
 _TMP = Path(tempfile.mkdtemp(prefix="voice-tests-"))
 
@@ -30,6 +34,8 @@ def _test_settings() -> dict[str, object]:
         "TESTING": True,
         "SECRET_KEY": "test-secret-key",
         "SQLALCHEMY_DATABASE_URI": database_url,
+        # The lowest cost argon2 allows: every test user is hashed, and many sign in.
+        "PASSWORD_HASH": {"time_cost": 1, "memory_cost": 8, "parallelism": 1},
         "CELERY": {
             "broker_url": broker_url,
             "task_ignore_result": True,
@@ -62,8 +68,20 @@ def app() -> Flask:
     return app
 
 
+_published: list[str] = []  # task names sent during the current test
+
+
+@after_task_publish.connect(weak=False)
+def _note_published(sender: str | None = None, **_kwargs: object) -> None:
+    _published.append(sender or "")
+
+
 @pytest.fixture(autouse=True)
 def _clean_state(app: Flask) -> Iterator[None]:
+    with app.app_context():
+        seed_priorities()  # as `voice seed` does; the codebook seeds itself when first read
+        db.session.commit()
+        db.session.remove()
     yield
     with app.app_context():
         db.session.remove()
@@ -71,6 +89,9 @@ def _clean_state(app: Flask) -> Iterator[None]:
             for table in reversed(db.metadata.sorted_tables):
                 connection.execute(table.delete())
     limiter.reset()
+    if _published:  # no task queued by one test reaches the next test's worker
+        app.extensions["celery"].control.purge()
+        _published.clear()
 
 
 @pytest.fixture
@@ -100,12 +121,17 @@ def login_as(app: Flask, client: FlaskClient) -> Callable[..., User]:
 
     def sign_in(*roles: Role) -> User:
         user = make_staff(app, *roles)
-        with client.session_transaction() as session:
-            session["_user_id"] = str(user.id)
-            session["_fresh"] = True
+        sign_in_session(client, user)
         return user
 
     return sign_in
+
+
+def sign_in_session(client: FlaskClient, user: User) -> None:
+    """Put a signed-in session for `user` in the client's cookie, as the sign-in page would."""
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+        session["_fresh"] = True
 
 
 CSRF_PATTERN = re.compile(
@@ -121,14 +147,81 @@ def csrf_token(client: FlaskClient, path: str) -> str:
     return match.group(1) or match.group(2)
 
 
-@pytest.fixture
-def celery_worker(app: Flask) -> Iterator[object]:
-    """A real Celery worker in a thread, consuming from the configured broker."""
+WAKE_QUEUE = "tests.wake"
+
+
+@shared_task(name="tests.wake_worker")
+def wake_worker() -> None:
+    """Does nothing: its message only ends the worker's wait on the broker."""
+
+
+class _SessionWorker:
+    """One real worker for the whole session, taking tasks only while a test asks for it.
+
+    Stopping a worker takes seconds; pausing one is quick. Changes are made in the worker's
+    own thread between tasks (`call_soon`), and a message on a queue it always reads ends its
+    wait on the broker (up to 2 s) so it gets to them at once."""
+
+    def __init__(self, worker: TestWorkController) -> None:
+        self.worker = worker
+        self.queues = [name for name in worker.app.amqp.queues.consume_from if name != WAKE_QUEUE]
+        self.paused = False
+
+    def _in_worker_thread(self, change: Callable[[], None]) -> None:
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                change()
+            finally:
+                done.set()
+
+        self.worker.consumer.call_soon(run)
+        self.worker.app.send_task(wake_worker.name, queue=WAKE_QUEUE)
+        if not done.wait(60):
+            pytest.fail("the Celery worker did not finish its task within 60 seconds")
+
+    def resume(self) -> None:
+        if self.paused:
+            consumer = self.worker.consumer
+            self._in_worker_thread(lambda: [consumer.add_task_queue(q) for q in self.queues])
+            self.paused = False
+
+    def pause(self) -> None:
+        """Finish the task in hand and take no more (the queues stay selected for purging)."""
+        task_consumer = self.worker.consumer.task_consumer
+        self._in_worker_thread(lambda: [task_consumer.cancel_by_queue(q) for q in self.queues])
+        self.paused = True
+
+
+@pytest.fixture(scope="session")
+def _session_worker(app: Flask) -> Iterator[_SessionWorker]:
     celery = app.extensions["celery"]
+    celery.control.purge()  # a Redis broker may hold tasks from an earlier run
+    queues = [celery.conf.task_default_queue, WAKE_QUEUE]
     with start_worker(
-        celery, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10
+        celery,
+        pool="solo",
+        perform_ping_check=False,
+        loglevel="WARNING",
+        shutdown_timeout=10,
+        queues=queues,
     ) as worker:
-        yield worker
+        yield _SessionWorker(worker)
+
+
+@pytest.fixture
+def celery_worker(app: Flask, _session_worker: _SessionWorker) -> Iterator[object]:
+    """A real Celery worker in a thread, consuming from the configured broker during this test.
+
+    After the test the worker finishes the task in hand and takes no more, before
+    `_clean_state` empties the tables and purges the queue."""
+    celery = app.extensions["celery"]
+    celery.set_current()  # another test's create_app may have made its own app the default
+    celery.set_default()
+    _session_worker.resume()
+    yield _session_worker.worker
+    _session_worker.pause()
 
 
 def wait_until_tagged(app: Flask, timeout: float = 30.0) -> None:

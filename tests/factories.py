@@ -60,7 +60,7 @@ def make_proxy_entry(
     on_behalf_of: SourceGroup = SourceGroup.PARENT_CARER,
     gathered_at: str = "Coffee morning, Oak Lodge",
 ) -> ProxyEntry:
-    from surveys.intake_services import add_proxy_entry
+    from surveys.proxy import add_proxy_entry
 
     entry = add_proxy_entry(
         entered_by=entered_by,
@@ -77,7 +77,7 @@ def make_proxy_entry(
 def make_import_job(
     *, created_by: User, data: bytes, filename: str = "comments.csv", mapping: dict | None = None
 ) -> ImportJob:
-    from surveys.intake_services import create_import_job
+    from surveys.imports.jobs import create_import_job
 
     job = create_import_job(user=created_by, filename=filename, data=data)
     if mapping is not None:
@@ -97,7 +97,7 @@ def make_survey(
     required: bool = False,
 ) -> Survey:
     """A survey with wordings in every language and one question of each kind asked for."""
-    from surveys.services import add_question, create_survey
+    from surveys.builder import add_question, create_survey
     from voice.config import LANGUAGES
 
     def words(text: str) -> dict[str, dict[str, str]]:
@@ -132,7 +132,7 @@ def make_survey(
 def make_kiosk_session(
     *, survey: Survey, group_label: str = "Tuesday youth club", code: str | None = None
 ) -> KioskSession:
-    from surveys.services import open_kiosk_session
+    from surveys.kiosk import open_kiosk_session
 
     kiosk = open_kiosk_session(survey, group_label, None)
     if code:
@@ -190,11 +190,12 @@ def make_action(
     status: "ActionStatus | None" = None,
     impact: str = "",
 ) -> "Action":
-    from voice.tracker import services as tracker_services
+    from voice.tracker import actions as tracker_actions
     from voice.tracker.models import ActionStatus, Organisation
+    from voice.tracker.priorities import list_priorities
 
-    priority = tracker_services.seed_priorities()[0]
-    action = tracker_services.create_action(
+    priority = list_priorities()[0]  # seeded for every test, as `voice seed` does
+    action = tracker_actions.create_action(
         priority_id=priority.id,
         title=title,
         description="A weekly drop-in at the library.",
@@ -221,9 +222,9 @@ def make_statement(
     items: tuple[FeedbackItem, ...] = (),
     published: bool = False,
 ) -> "Statement":
-    from voice.tracker import services as tracker_services
+    from voice.tracker import statements as tracker_statements
 
-    statement = tracker_services.save_statement(
+    statement = tracker_statements.save_statement(
         None,
         summary=summary,
         easy_read_summary=easy_read_summary,
@@ -231,9 +232,9 @@ def make_statement(
         action_ids=[a.id for a in actions],
     )
     if items:
-        tracker_services.choose_items(statement, [i.id for i in items])
+        tracker_statements.choose_items(statement, [i.id for i in items])
     if published:
-        tracker_services.publish(statement, by_id=None)
+        tracker_statements.publish(statement, by_id=None)
     db.session.commit()
     return statement
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Select, func, select, tuple_
 
-from surveys.models import Channel, FeedbackItem, FeedbackLabel, ProxyEntry, SourceGroup, Survey
+from surveys.models import Channel, FeedbackItem, FeedbackLabel, ProxyEntry, SourceGroup
 from themes import comment_text
 from themes.comment_text import CommentText, Place, Viewer
 from themes.models import ItemAnalysis
@@ -143,7 +143,3 @@ def proxy_authors_for(item_ids: Sequence[int]) -> dict[int, str]:
         .where(ProxyEntry.feedback_item_id.in_(item_ids))
     )
     return dict(rows.all())
-
-
-def survey_choices() -> list[tuple[int, str]]:
-    return [(s.id, s.title) for s in db.session.scalars(select(Survey).order_by(Survey.title))]

@@ -6,10 +6,11 @@ from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
+from surveys.feedback import announce_feedback
 from surveys.intake_forms import AUDIENCE_LABELS, CHANNEL_LABELS, FeedbackFilterForm, ProxyEntryForm
-from surveys.intake_services import correct_proxy_entry, get_own_proxy_entry, list_own_proxy_entries
 from surveys.models import Channel, SourceGroup
-from surveys.services import announce_feedback
+from surveys.proxy import correct_proxy_entry, get_own_proxy_entry, list_own_proxy_entries
+from surveys.queries import survey_choices
 from themes import bp, comment_text, feedback
 from themes.comment_text import Place, Viewer
 from themes.text_search import search_words
@@ -23,7 +24,7 @@ from voice.i18n import _
 @role_required(Role.STRATEGY_LEAD, Role.ADMIN)
 def feedback_list() -> str:
     form = FeedbackFilterForm(formdata=MultiDict(request.args))
-    form.set_choices(feedback.survey_choices())
+    form.set_choices(survey_choices())
     filters = feedback.FeedbackFilters()
     valid = form.validate() if request.args else True
     if valid:

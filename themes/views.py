@@ -7,8 +7,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from surveys.intake_services import own_entry_for_item
 from surveys.labels import CHANNEL_LABELS, SOURCE_LABELS
+from surveys.proxy import own_entry_for_item
 from themes import bp, learning, retagging, safeguarding, tasks
 from themes.codebook import (
     CodebookError,

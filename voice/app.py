@@ -81,12 +81,13 @@ def _register_blueprints(app: Flask) -> None:
     from voice.privacy import views as _privacy_views  # noqa: F401 - registers routes
     from voice.public import bp as public_bp
     from voice.public import views as _public_views  # noqa: F401
-    from voice.public import you_said as _public_you_said  # noqa: F401 - "You said, we did"
     from voice.tracker import bp as tracker_bp
     from voice.tracker import models as _tracker_models  # noqa: F401 - tables for migrations
     from voice.tracker import receivers as _tracker_receivers  # noqa: F401 - connects signals
     from voice.tracker import tasks as _tracker_tasks  # noqa: F401 - registers Celery tasks
-    from voice.tracker import views as _tracker_views  # noqa: F401 - registers routes
+    from voice.tracker.views import groups as _tracker_groups  # noqa: F401 - registers routes
+    from voice.tracker.views import public as _tracker_public  # noqa: F401 - "You said, we did"
+    from voice.tracker.views import staff as _tracker_staff  # noqa: F401 - registers routes
 
     app.register_blueprint(public_bp)
     app.register_blueprint(health_bp)

@@ -12,6 +12,18 @@ from voice.db import db
 from voice.health import check_health
 
 
+def seed() -> None:
+    """What `voice seed` adds: each package's rows every database needs, added only where
+    missing. Migrations seed nothing."""
+    from surveys.feedback_forms import ensure_feedback_forms
+    from themes.codebook import ensure_codebook
+    from voice.tracker.priorities import seed_priorities
+
+    seed_priorities()
+    ensure_codebook()
+    ensure_feedback_forms()
+
+
 def register_commands(app: Flask) -> None:
     @app.cli.command("create-user")
     @click.argument("email")
@@ -41,12 +53,22 @@ def register_commands(app: Flask) -> None:
         db.session.commit()
         click.echo(f"Created {email} with roles: {', '.join(roles)}")
 
+    @app.cli.command("seed")
+    def seed_command() -> None:
+        """Add the rows every database needs, where missing (safe to run again)."""
+        seed()
+        db.session.commit()
+        click.echo("Seeded the tracker's priorities, the codebook and the standing feedback forms.")
+
     @app.cli.command("demo-data")
     def demo_data_command() -> None:
-        """Load demo surveys and an open kiosk session (safe to run again)."""
-        from voice.demo import DEMO_KIOSK_CODE, load_demo_data
+        """Load demo surveys and an open kiosk session (safe to run again; run seed first)."""
+        from voice.demo import DEMO_KIOSK_CODE, NotSeeded, load_demo_data
 
-        load_demo_data()
+        try:
+            load_demo_data()
+        except NotSeeded as missing:
+            raise click.ClickException(f"{missing}: run `voice seed` first") from missing
         click.echo(f"Demo data loaded. Join the demo tablet session with code {DEMO_KIOSK_CODE}.")
 
     @app.cli.command("health")

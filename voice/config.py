@@ -69,6 +69,14 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
                 "schedule": 3600.0,
             },
         },
+        # argon2-cffi's own defaults (RFC 9106, low memory); only the tests lower them.
+        "PASSWORD_HASH": {
+            "time_cost": 3,
+            "memory_cost": 65536,
+            "parallelism": 4,
+            "hash_len": 32,
+            "salt_len": 16,
+        },
         "SESSION_COOKIE_SECURE": production,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

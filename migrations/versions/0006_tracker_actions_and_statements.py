@@ -7,25 +7,6 @@ Revises: 0002
 from alembic import op
 import sqlalchemy as sa
 
-# A copy, not an import: a migration must not change when the application code does.
-DEFAULT_PRIORITIES = [
-    {'slug': 'waiting-times',
-     'title': 'Reducing waiting times and supporting families while they wait',
-     'easy_read_title': 'Shorter waits, and help while you wait'},
-    {'slug': 'ehc-plans', 'title': 'The quality and timeliness of EHC plans',
-     'easy_read_title': 'Better EHC plans, on time'},
-    {'slug': 'places',
-     'title': 'Enough good places, including alternative provision and short breaks',
-     'easy_read_title': 'Enough good school places and short breaks'},
-    {'slug': 'communication', 'title': 'Clear communication and a clear local offer',
-     'easy_read_title': 'Clear information about help you can get'},
-    {'slug': 'coproduction',
-     'title': 'Coproduction with children, young people and families',
-     'easy_read_title': 'Making plans together with you'},
-    {'slug': 'adulthood', 'title': 'Preparing for adulthood and transitions',
-     'easy_read_title': 'Getting ready for being an adult'},
-]
-
 import voice.db
 
 
@@ -189,15 +170,7 @@ def upgrade():
     sa.UniqueConstraint('contact_request_id', name=op.f('uq_tracker_follow_up_mail_contact_request_id'))
     )
 
-    # Data step: the partnership's six improvement areas.
-    priorities = sa.table(
-        'tracker_priorities',
-        sa.column('slug', sa.String), sa.column('title', sa.String),
-        sa.column('easy_read_title', sa.String), sa.column('position', sa.Integer),
-    )
-    op.bulk_insert(priorities, [
-        {**row, 'position': number} for number, row in enumerate(DEFAULT_PRIORITIES)
-    ])
+    # The six improvement areas are seeded by `voice seed`, not here.
 
     # ### end Alembic commands ###
 

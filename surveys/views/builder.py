@@ -6,6 +6,21 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from surveys import bp
+from surveys.builder import (
+    SurveyError,
+    add_question,
+    close_survey,
+    create_survey,
+    delete_question,
+    duplicate_survey,
+    get_survey,
+    list_surveys,
+    missing_wordings,
+    move_question,
+    open_survey,
+    update_question,
+    update_survey,
+)
 from surveys.feedback_forms import ensure_feedback_forms
 from surveys.forms import (
     AUDIENCE_LABELS,
@@ -23,27 +38,9 @@ from surveys.forms import (
     read_options,
     read_wordings,
 )
-from surveys.models import QuestionRole, QuestionType, SourceGroup, Survey, SurveyKind, SurveyStatus
-from surveys.services import (
-    PICTURE_MAX_BYTES,
-    SurveyError,
-    add_picture,
-    add_question,
-    close_survey,
-    count_responses,
-    create_survey,
-    delete_question,
-    duplicate_survey,
-    get_survey,
-    list_pictures,
-    list_surveys,
-    missing_wordings,
-    move_question,
-    open_survey,
-    picture_type,
-    update_question,
-    update_survey,
-)
+from surveys.models import QuestionRole, QuestionType, SourceGroup, Survey, SurveyKind
+from surveys.pictures import PICTURE_MAX_BYTES, add_picture, list_pictures, picture_type
+from surveys.responses import count_responses
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
@@ -317,9 +314,6 @@ def change_status(survey_id: int, action: str) -> Response | str:
     db.session.commit()
     flash(_("The survey is open for answers."))
     return redirect(url_for("surveys.survey", survey_id=survey.id))
-
-
-__all__ = ["SurveyStatus"]
 
 
 @bp.route("/staff/surveys/pictures", methods=["GET", "POST"])

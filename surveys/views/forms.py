@@ -7,9 +7,9 @@ from flask import abort, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
 from surveys import bp
+from surveys.contact import withdraw_contact_request
 from surveys.feedback_forms import AUDIENCES, ensure_feedback_forms
 from surveys.intake_forms import WithdrawContactForm
-from surveys.intake_services import withdraw_contact_request
 from surveys.views import EASY, easy_read, public_post_limit
 from voice.accounts.access import public
 from voice.db import db

@@ -5,15 +5,9 @@ from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
-from surveys import bp, imports
-from surveys.intake_forms import (
-    AUDIENCE_LABELS,
-    ImportCancelForm,
-    ImportConfirmForm,
-    ImportMappingForm,
-    ImportUploadForm,
-)
-from surveys.intake_services import (
+from surveys import bp
+from surveys.imports import parsing
+from surveys.imports.jobs import (
     count_already_imported,
     create_import_job,
     get_import_job,
@@ -23,8 +17,15 @@ from surveys.intake_services import (
     request_cancel,
     save_mapping,
 )
+from surveys.imports.tasks import import_rows
+from surveys.intake_forms import (
+    AUDIENCE_LABELS,
+    ImportCancelForm,
+    ImportConfirmForm,
+    ImportMappingForm,
+    ImportUploadForm,
+)
 from surveys.models import ImportJob, ImportStatus
-from surveys.tasks_import import import_rows
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
@@ -32,7 +33,7 @@ from voice.extensions import csrf
 from voice.i18n import _, _l
 
 IMPORTERS = (Role.STRATEGY_LEAD, Role.FORUM_REP)
-LIMIT_MB = imports.MAX_FILE_BYTES // (1024 * 1024)
+LIMIT_MB = parsing.MAX_FILE_BYTES // (1024 * 1024)
 SHOWN_REJECTIONS = 100
 
 FILE_PROBLEMS = {
@@ -88,7 +89,7 @@ def import_list() -> str:
 @role_required(*IMPORTERS)
 def import_upload() -> Response | str:
     # Spreadsheets may be bigger than other uploads; our own limit is checked and explained.
-    request.max_content_length = imports.MAX_FILE_BYTES + 256 * 1024
+    request.max_content_length = parsing.MAX_FILE_BYTES + 256 * 1024
     try:
         form = ImportUploadForm()
         submitted = form.validate_on_submit()
@@ -98,17 +99,17 @@ def import_upload() -> Response | str:
             _("The selected file must be smaller than %(limit_mb)s MB", limit_mb=LIMIT_MB)
         ]
         return render_template(
-            "surveys/imports/upload.html", form=form, limit_mb=LIMIT_MB, limit_rows=imports.MAX_ROWS
+            "surveys/imports/upload.html", form=form, limit_mb=LIMIT_MB, limit_rows=parsing.MAX_ROWS
         ), 413
     if submitted:
         upload = form.spreadsheet.data
         if upload is None or not getattr(upload, "filename", ""):
             form.spreadsheet.errors = [_("Select a CSV or XLSX file")]
         else:
-            data = upload.read(imports.MAX_FILE_BYTES + 1)
+            data = upload.read(parsing.MAX_FILE_BYTES + 1)
             try:
-                imports.read_table(data, upload.filename)
-            except imports.ImportFileError as problem:
+                parsing.read_table(data, upload.filename)
+            except parsing.ImportFileError as problem:
                 form.spreadsheet.errors = [
                     str(FILE_PROBLEMS[problem.code]) % problem.values
                     if problem.values
@@ -119,7 +120,7 @@ def import_upload() -> Response | str:
                 db.session.commit()
                 return redirect(url_for("surveys.import_preview", job_id=job.id))
     return render_template(
-        "surveys/imports/upload.html", form=form, limit_mb=LIMIT_MB, limit_rows=imports.MAX_ROWS
+        "surveys/imports/upload.html", form=form, limit_mb=LIMIT_MB, limit_rows=parsing.MAX_ROWS
     )
 
 
@@ -134,11 +135,11 @@ def as_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _mapping_from_form(form: ImportMappingForm) -> imports.Mapping:
+def _mapping_from_form(form: ImportMappingForm) -> parsing.Mapping:
     def column(value: str | None) -> int | None:
         return int(value) if value not in (None, "") else None
 
-    return imports.Mapping(
+    return parsing.Mapping(
         text=column(form.text_column.data),
         date=column(form.date_column.data),
         audience=column(form.audience_column.data),
@@ -169,7 +170,7 @@ def import_preview(job_id: int) -> Response | str:
     form.set_columns(table.headers)
     if form.validate_on_submit():
         mapping = _mapping_from_form(form)
-        problems = imports.check_mapping(mapping, len(table.headers))
+        problems = parsing.check_mapping(mapping, len(table.headers))
         if mapping.audience is None and not mapping.default_audience:
             problems.setdefault("default_audience", "no_audience")
         for name, code in problems.items():
@@ -196,7 +197,7 @@ def import_preview(job_id: int) -> Response | str:
     summary = None
     already = 0
     if job.mapping and not form.errors:
-        summary = imports.summarise(table, imports.Mapping.from_dict(job.mapping))
+        summary = parsing.summarise(table, parsing.Mapping.from_dict(job.mapping))
         already = count_already_imported(job, table)
     return render_template(
         "surveys/imports/preview.html",

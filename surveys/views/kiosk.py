@@ -7,17 +7,17 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from surveys import bp
+from surveys.builder import get_survey
 from surveys.forms import CloseKioskForm, JoinForm, KioskSessionForm
-from surveys.services import (
+from surveys.kiosk import (
     close_kiosk_session,
-    count_responses,
     find_live_kiosk_session,
     get_kiosk_session,
-    get_survey,
     list_kiosk_sessions,
     list_open_surveys,
     open_kiosk_session,
 )
+from surveys.responses import count_responses
 from surveys.views import public_post_limit
 from surveys.views.respond import KIOSK
 from voice.accounts.access import public, role_required

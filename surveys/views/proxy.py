@@ -8,10 +8,10 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from surveys import bp
+from surveys.feedback import announce_feedback
 from surveys.intake_forms import AUDIENCE_LABELS, ProxyEntryForm
-from surveys.intake_services import add_proxy_entry, list_own_proxy_entries
 from surveys.models import SourceGroup
-from surveys.services import announce_feedback
+from surveys.proxy import add_proxy_entry, list_own_proxy_entries
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db

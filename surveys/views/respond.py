@@ -17,42 +17,28 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from surveys import bp
 from surveys.answering import survey_for_answering
-from surveys.feedback_forms import record_contact_request
-from surveys.forms import (
-    BUILTIN_CHOICES,
-    SENTENCE_STARTERS,
-    MultipleAnswerForm,
-    SingleAnswerForm,
-    StartForm,
-    SubmitResponseForm,
-    TextAnswerForm,
-)
-from surveys.models import HowAnswered, Question, QuestionType, Survey
-from surveys.services import (
-    FREE_TEXT_LIMIT,
-    SKIP,
-    TEXT_TYPES,
-    announce_feedback,
-    choices_for,
-    clean_answer,
+from surveys.builder import is_accepting
+from surveys.contact import announce_contact_request, record_contact_request
+from surveys.feedback import announce_feedback
+from surveys.forms import SENTENCE_STARTERS, StartForm, SubmitResponseForm
+from surveys.kiosk import find_live_kiosk_session
+from surveys.models import HowAnswered, Survey
+from surveys.pictures import get_picture
+from surveys.question_types import FREE_TEXT_LIMIT, SKIP, for_question
+from surveys.responses import (
     discard_draft,
-    find_live_kiosk_session,
     find_response,
     get_draft,
-    get_picture,
-    is_accepting,
     save_answer,
     start_draft,
     submit_response,
-    wording_text,
 )
-from surveys.signals import contact_requested
 from surveys.views import easy_read, public_post_limit
+from surveys.wordings import wording_text
 from voice.accounts.access import public
 from voice.db import db
 from voice.extensions import limiter
@@ -150,53 +136,6 @@ def begin(survey_id: int) -> Response | tuple[str, int]:
     return redirect(url_for("surveys.question", survey_id=survey_id, number=1))
 
 
-def _answer_form(question: Question, choices: list, stored: dict | None) -> FlaskForm:
-    stored = stored or {}
-    if question.kind in TEXT_TYPES:
-        form = TextAnswerForm(
-            data={"answer": stored.get("text") or "", "skip": bool(stored.get("skipped"))}
-        )
-    elif question.kind is QuestionType.MULTIPLE:
-        form = MultipleAnswerForm(
-            data={"answer": stored.get("choices") or [], "skip": bool(stored.get("skipped"))}
-        )
-    else:
-        value = SKIP if stored.get("skipped") else (stored.get("choices") or [None])[0]
-        form = SingleAnswerForm(data={"answer": value})
-    form.answer.choices = [(c.value, c.value) for c in choices] + [(SKIP, SKIP)]
-    return form
-
-
-def _posted_answer(question: Question) -> tuple[list[str], str | None]:
-    if question.kind in TEXT_TYPES:
-        values = [SKIP] if request.form.get("skip") else []
-        return values, request.form.get("answer", "")
-    values = request.form.getlist("answer")
-    if request.form.get("skip"):
-        values.append(SKIP)
-    return values, None
-
-
-def _error_text(code: str, question: Question) -> str:
-    if code == "too_long":
-        return _(
-            "Your answer is too long. Use %(limit)s characters or fewer.",
-            limit=f"{FREE_TEXT_LIMIT:,}",
-        )
-    if code == "bad_choice":
-        return _("That answer is not on the list. Choose an answer from the list.")
-    if code == "bad_email":
-        return _("Enter an email address like name@example.com")
-    if question.required:
-        return _(
-            "Please answer this question. We need it because: %(reason)s",
-            reason=question.required_reason or "",
-        )
-    if code == "empty_text":
-        return _("Write your answer, or choose “I don't want to answer”.")
-    return _("Choose an answer, or choose “I don't want to answer”.")
-
-
 @bp.route("/s/<int:survey_id>/questions/<int:number>", methods=["GET", "POST"])
 @limiter.limit(public_post_limit, methods=["POST"])
 @limiter.limit(public_post_limit, key_func=_kiosk_key, methods=["POST"])
@@ -213,15 +152,15 @@ def question(survey_id: int, number: int) -> Response | str | tuple[str, int]:
             survey, _("We could not find that question. Your other answers are kept."), 404
         )
     asked = survey.questions[number - 1]
-    choices = choices_for(asked, BUILTIN_CHOICES)
-    form = _answer_form(asked, choices, (draft.answers or {}).get(str(asked.id)))
+    kind = for_question(asked)
+    form = kind.form((draft.answers or {}).get(str(asked.id)))
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        values, text = _posted_answer(asked)
-        cleaned = clean_answer(asked, values, text, BUILTIN_CHOICES)
+        values, text = kind.posted(request.form)
+        cleaned = kind.clean(values, text)
         if isinstance(cleaned, str):
-            form.answer.errors = [_error_text(cleaned, asked)]
+            form.answer.errors = [kind.error_text(cleaned)]
         else:
             save_answer(draft, asked.id, cleaned)
             db.session.commit()
@@ -237,7 +176,7 @@ def question(survey_id: int, number: int) -> Response | str | tuple[str, int]:
         "surveys/respond/question.html",
         form=form,
         question=asked,
-        choices=choices,
+        choices=kind.choices(),
         number=number,
         back=back,
         starters=SENTENCE_STARTERS,
@@ -248,30 +187,14 @@ def question(survey_id: int, number: int) -> Response | str | tuple[str, int]:
 
 
 def _summary(survey: Survey, answers: dict, language: str, easy: bool) -> list[dict]:
-    rows = []
-    for number, asked in enumerate(survey.questions, start=1):
-        answer = answers.get(str(asked.id))
-        choices = {c.value: c for c in choices_for(asked, BUILTIN_CHOICES)}
-        if answer is None:
-            shown = _("Not answered yet")
-        elif answer.get("skipped"):
-            shown = _("I don't want to answer")
-        elif answer.get("text"):
-            shown = answer["text"]
-        else:
-            shown = ", ".join(
-                wording_text(choices[v].wording, language, easy)
-                for v in answer.get("choices", [])
-                if v in choices
-            )
-        rows.append(
-            {
-                "number": number,
-                "question": wording_text(asked.prompt, language, easy),
-                "answer": shown,
-            }
-        )
-    return rows
+    return [
+        {
+            "number": number,
+            "question": wording_text(asked.prompt, language, easy),
+            "answer": for_question(asked).display(answers.get(str(asked.id)), language, easy),
+        }
+        for number, asked in enumerate(survey.questions, start=1)
+    ]
 
 
 @bp.route("/s/<int:survey_id>/check")
@@ -311,7 +234,7 @@ def _answers_from_form(survey: Survey, raw: str) -> dict | None:
         values = [str(v) for v in answer.get("choices") or []]
         if answer.get("skipped"):
             values.append(SKIP)
-        cleaned = clean_answer(known[key], values, answer.get("text"), BUILTIN_CHOICES)
+        cleaned = for_question(known[key]).clean(values, answer.get("text"))
         if isinstance(cleaned, str):
             return None
         answers[key] = cleaned
@@ -356,9 +279,7 @@ def send(survey_id: int) -> Response | str | tuple[str, int]:
     db.session.commit()
     announce_feedback(item_ids)
     if contact is not None:
-        contact_requested.send(
-            current_app._get_current_object(), contact_request_id=contact[0], item_ids=item_ids
-        )
+        announce_contact_request(contact[0], item_ids)
         session[WITHDRAW] = contact[1]
     _set_token(survey_id, None)
     if request.headers.get("X-Voice-Offline-Resend") == "1":

@@ -1,4 +1,6 @@
-"""A live server in a thread and Debian's Chromium driven by Playwright (never a downloaded one)."""
+"""A live server in a thread and Debian's Chromium driven by Playwright (never a downloaded one).
+
+Every test here is marked `browser`: `pytest -m "not browser"` runs the fast part alone."""
 
 import os
 import shutil
@@ -12,7 +14,7 @@ from flask import Flask
 from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
 
-from tests.conftest import make_staff
+from tests.conftest import make_staff, sign_in_session
 from tests.factories import TEST_PASSWORD
 from voice.accounts.models import Role, User
 
@@ -28,10 +30,19 @@ CHROMIUM_FLAGS = [
 ]
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
 def live_server(app: Flask) -> Iterator[str]:
+    _SERVED["app"] = app
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -77,12 +88,39 @@ def page(page_factory: Callable[..., Page]) -> Page:
     return page_factory()
 
 
+_SERVED: dict[str, Flask] = {}  # the app behind live_server, for minting session cookies
+_SIGNED_IN_BY_FORM: set[frozenset[Role]] = set()  # sets of roles that have used the form
+
+
 def sign_in_page(page: Page, live_server: str, user: User) -> None:
-    page.goto(f"{live_server}/sign-in")
-    page.fill("#email", user.email)
-    page.fill("#password", TEST_PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/staff*")
+    """Sign the page's browser in as `user`. The first time a set of roles signs in this
+    session it goes through the sign-in form; after that the browser is given the session
+    cookie the form would have set (test_layout.py and tests/voice/test_accounts.py test the
+    sign-in itself)."""
+    if user.roles not in _SIGNED_IN_BY_FORM:
+        page.goto(f"{live_server}/sign-in")
+        page.fill("#email", user.email)
+        page.fill("#password", TEST_PASSWORD)
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/staff*")
+        _SIGNED_IN_BY_FORM.add(user.roles)
+        return
+    app = _SERVED["app"]
+    client = app.test_client()
+    sign_in_session(client, user)
+    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"])
+    assert cookie is not None
+    page.context.add_cookies(
+        [
+            {
+                "name": cookie.key,
+                "value": cookie.value,
+                "url": live_server,
+                "httpOnly": True,
+                "sameSite": "Lax",
+            }
+        ]
+    )
 
 
 @pytest.fixture

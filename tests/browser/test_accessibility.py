@@ -4,8 +4,8 @@ import pytest
 from flask import Flask
 from playwright.sync_api import Page
 
+from surveys.builder import close_survey
 from surveys.models import QuestionType, Survey
-from surveys.services import close_survey
 from tests.browser.conftest import axe_violations
 from tests.browser.pages import PAGES, PageCheck
 from tests.factories import make_survey

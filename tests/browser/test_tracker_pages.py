@@ -11,7 +11,7 @@ from tests.browser.conftest import axe_violations
 from tests.factories import make_action, make_statement, make_theme, make_voice
 from voice.accounts.models import Role
 from voice.db import db
-from voice.tracker import services
+from voice.tracker import actions, quotes, statements
 from voice.tracker.models import ActionStatus
 
 
@@ -20,7 +20,7 @@ def _published(app: Flask) -> tuple[int, int]:
         theme = make_theme()
         item = make_voice(source_group=SourceGroup.YOUNG_PERSON, themes=(theme,))
         action = make_action(status=ActionStatus.DONE, impact="31 weeks → 18 weeks")
-        services.add_coproduction(
+        actions.add_coproduction(
             action,
             who="Young people's panel",
             how="A workshop",
@@ -28,8 +28,8 @@ def _published(app: Flask) -> tuple[int, int]:
             what_changed="Pictures on the leaflet",
         )
         statement = make_statement(themes=(theme,), actions=(action,), items=(item,))
-        services.choose_quote(statement, item.id)
-        services.publish(statement, by_id=None)
+        quotes.choose_quote(statement, item.id)
+        statements.publish(statement, by_id=None)
         db.session.commit()
         return statement.id, action.id
 

@@ -332,7 +332,7 @@ def test_evidence_pack_shows_quotes_actions_and_coproduction_when_printed(
 
     from tests.factories import make_action, make_statement
     from voice.db import db
-    from voice.tracker import services as tracker_services
+    from voice.tracker import actions as tracker_actions
 
     with app.app_context():
         theme = make_theme(slug="waiting-times", name="Waiting times")
@@ -340,7 +340,7 @@ def test_evidence_pack_shows_quotes_actions_and_coproduction_when_printed(
             make_dash_item(text="Waiting a year for therapy", themes=(theme,))
         action = make_action(impact="Waits fell from 40 to 18 weeks")
         make_statement(themes=(theme,), actions=(action,))
-        tracker_services.add_coproduction(
+        tracker_actions.add_coproduction(
             action,
             who="Youth forum",
             how="Workshop",

@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from surveys.intake_services import add_contact_request
+from surveys.contact import add_contact_request
 from surveys.models import FeedbackItem, FeedbackLabel, ProxyEntry, SourceGroup
 from tests.conftest import csrf_token
 from tests.factories import make_statement, make_theme, make_user, make_voice
@@ -27,7 +27,8 @@ from voice.dashboards import summary
 from voice.dashboards.models import ThemeDay
 from voice.db import db, utcnow
 from voice.privacy.models import Erasure, ErasureKind
-from voice.tracker import services as tracker_services
+from voice.tracker import follow_ups as tracker_follow_ups
+from voice.tracker import statements as tracker_statements
 from voice.tracker.models import FollowUp, Statement, StatementQuote, statement_items
 
 ORIGINAL = "Email sam.jones@example.org: we waited two years for speech therapy"
@@ -193,8 +194,8 @@ def _comment_with_everything(app: Flask) -> dict[str, int]:
         contact_id, _token = add_contact_request(
             email="sam.jones@example.org", source_group=SourceGroup.PARENT_CARER
         )
-        tracker_services.follow_up(contact_id, [item.id])
-        tracker_services.refresh_voices(statement)
+        tracker_follow_ups.follow_up(contact_id, [item.id])
+        tracker_statements.refresh_voices(statement)
         summary.rebuild_days([utcnow().date()])
         db.session.commit()
         assert statement.voices_parent_carer == 2

@@ -7,7 +7,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from surveys.intake_services import add_contact_request
+from surveys.contact import add_contact_request
 from surveys.models import ContactRequest, FeedbackItem, SourceGroup
 from tests.conftest import csrf_token
 from tests.factories import make_voice
@@ -15,7 +15,7 @@ from tests.privacy.helpers import field_errors, h1, page, title
 from voice.accounts.models import Role, User
 from voice.db import db, utcnow
 from voice.privacy.models import Erasure, ErasureKind
-from voice.tracker import services as tracker_services
+from voice.tracker import follow_ups as tracker_follow_ups
 from voice.tracker.models import FollowUp, FollowUpMail
 
 Login = Callable[..., User]
@@ -31,11 +31,11 @@ def _contacts(app: Flask) -> dict[str, object]:
             email="sam.jones@example.org", source_group=SourceGroup.PARENT_CARER
         )
         other, _ = add_contact_request(email="alex@example.org", source_group=SourceGroup.SCHOOL)
-        tracker_services.follow_up(first, [items[0]])
-        tracker_services.follow_up(second, [items[1]])
-        tracker_services.follow_up(other, [items[1]])
-        tracker_services.mark_sent(first, utcnow() - timedelta(days=1))
-        tracker_services.mark_sent(other, utcnow() - timedelta(days=1))
+        tracker_follow_ups.follow_up(first, [items[0]])
+        tracker_follow_ups.follow_up(second, [items[1]])
+        tracker_follow_ups.follow_up(other, [items[1]])
+        tracker_follow_ups.mark_sent(first, utcnow() - timedelta(days=1))
+        tracker_follow_ups.mark_sent(other, utcnow() - timedelta(days=1))
         db.session.commit()
         return {"sam": [first, second], "other": other, "items": items}
 

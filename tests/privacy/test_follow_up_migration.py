@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask import Flask
 from flask_migrate import downgrade, upgrade
 
-from surveys.intake_services import add_contact_request
+from surveys.contact import add_contact_request
 from surveys.models import ContactRequest, SourceGroup
 from tests.factories import make_feedback_item
 from voice.db import UTCDateTime, db

@@ -6,8 +6,8 @@ import re
 from flask import Flask
 from flask.testing import FlaskClient
 
+from surveys.builder import close_survey, move_question
 from surveys.models import Question, QuestionOption, QuestionType, Survey
-from surveys.services import close_survey, move_question
 from tests.conftest import csrf_token
 from tests.factories import make_survey
 from tests.surveys.survey_helpers import begin, h1

@@ -10,7 +10,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from surveys import feedback_forms
+from surveys.builder import missing_wordings
 from surveys.feedback_forms import ensure_feedback_forms
+from surveys.kiosk import list_open_surveys
 from surveys.models import (
     Answer,
     Channel,
@@ -26,7 +28,6 @@ from surveys.models import (
     SurveyResponse,
     SurveyStatus,
 )
-from surveys.services import list_open_surveys, missing_wordings
 from surveys.signals import contact_requested, feedback_received
 from tests.conftest import csrf_token
 from tests.surveys.survey_helpers import (

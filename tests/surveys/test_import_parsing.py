@@ -1,4 +1,4 @@
-"""surveys/imports.py on its own: no app, no database."""
+"""surveys/imports/parsing.py on its own: no app, no database."""
 
 import io
 from datetime import UTC, datetime
@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 import pytest
 from openpyxl import Workbook
 
-from surveys import imports
-from surveys.imports import GoodRow, ImportFileError, Mapping, RejectedRow
+from surveys.imports import parsing as imports
+from surveys.imports.parsing import GoodRow, ImportFileError, Mapping, RejectedRow
 
 
 def xlsx_bytes(rows: list[list[object]]) -> bytes:

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from surveys.intake_services import request_cancel
+from surveys.imports.jobs import request_cancel
 from surveys.models import (
     Channel,
     FeedbackItem,
@@ -275,7 +275,7 @@ def test_import_stops_when_it_is_cancelled_before_it_starts(
         job_id = job.id
     token = csrf_token(client, f"/imports/{job_id}")
     client.post(f"/imports/{job_id}/cancel", data={"csrf_token": token})
-    from surveys.tasks_import import import_rows
+    from surveys.imports.tasks import import_rows
 
     with app.app_context():
         assert db.session.get(ImportJob, job_id).content is None  # the file goes at once
@@ -288,10 +288,10 @@ def test_running_import_stops_at_the_next_batch_when_cancel_is_requested(
     app: Flask,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from surveys import intake_services
-    from surveys.tasks_import import import_rows
+    from surveys.imports import jobs
+    from surveys.imports.tasks import import_rows
 
-    monkeypatch.setattr("surveys.tasks_import.BATCH_SIZE", 1)
+    monkeypatch.setattr("surveys.imports.tasks.BATCH_SIZE", 1)
     user = make_staff(app, Role.STRATEGY_LEAD)
     calls = []
 
@@ -301,9 +301,9 @@ def test_running_import_stops_at_the_next_batch_when_cancel_is_requested(
             job = db.session.get(ImportJob, job_id)
             request_cancel(job)
             db.session.commit()
-        return intake_services.cancel_was_requested(job_id)
+        return jobs.cancel_was_requested(job_id)
 
-    monkeypatch.setattr("surveys.tasks_import.cancel_was_requested", cancel_after_first)
+    monkeypatch.setattr("surveys.imports.tasks.cancel_was_requested", cancel_after_first)
     with app.app_context():
         job = make_import_job(
             created_by=db.session.merge(user),
@@ -380,7 +380,7 @@ def test_upload_nobody_confirms_is_deleted_and_shown_as_expired_when_the_time_is
     client: FlaskClient,
     login_as: Callable,
 ) -> None:
-    from surveys.tasks_import import expire_abandoned_imports_task
+    from surveys.imports.tasks import expire_abandoned_imports_task
 
     user = login_as(Role.STRATEGY_LEAD)
     with app.app_context():
@@ -418,7 +418,7 @@ def test_uploads_expire_after_the_hours_set_when_import_upload_hours_is_changed(
     app: Flask,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from surveys.tasks_import import expire_abandoned_imports_task
+    from surveys.imports.tasks import expire_abandoned_imports_task
 
     assert settings_from_env({})["IMPORT_UPLOAD_HOURS"] == 24
     assert settings_from_env({"IMPORT_UPLOAD_HOURS": "2"})["IMPORT_UPLOAD_HOURS"] == 2

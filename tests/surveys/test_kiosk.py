@@ -4,8 +4,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from surveys.kiosk import JOIN_CODE_ALPHABET
 from surveys.models import Channel, FeedbackItem, KioskSession, QuestionType, SurveyResponse
-from surveys.services import JOIN_CODE_ALPHABET
 from tests.conftest import csrf_token
 from tests.factories import make_kiosk_session, make_survey
 from tests.surveys.survey_helpers import answer, begin, h1, send

@@ -273,7 +273,7 @@ def test_safety_help_is_on_the_page_when_a_young_person_answers(
 def test_uploaded_picture_is_shown_beside_the_option_when_staff_chose_it(
     app: Flask, client: FlaskClient
 ) -> None:
-    from surveys.services import add_picture
+    from surveys.pictures import add_picture
 
     with app.app_context():
         survey = make_survey(kinds=(QuestionType.PICTURE,))

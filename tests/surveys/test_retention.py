@@ -17,7 +17,8 @@ from surveys.models import (
     SurveyKind,
     SurveyResponse,
 )
-from surveys.services import delete_expired_responses, submit_response
+from surveys.responses import submit_response
+from surveys.retention import delete_expired_responses
 from tests.factories import make_feedback_item, make_survey, make_theme
 from themes.models import ItemAnalysis, ItemTheme
 from voice.config import settings_from_env

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from flask import Flask
 from sqlalchemy import func, select
 
+from surveys.feedback import add_feedback_item, announce_feedback
 from surveys.models import Channel, FeedbackItem, SourceGroup
-from surveys.services import add_feedback_item, announce_feedback
 from tests.factories import make_feedback_item
 from themes import codebook, comment_text, retagging, review, safeguarding, tagging, tasks
 from themes.comment_text import Place, Viewer

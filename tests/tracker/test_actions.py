@@ -10,7 +10,7 @@ from tests.conftest import csrf_token
 from tests.factories import make_action
 from voice.accounts.models import Role, User
 from voice.db import db
-from voice.tracker import services
+from voice.tracker import priorities
 from voice.tracker.models import (
     Action,
     ActionStatus,
@@ -23,8 +23,7 @@ from voice.tracker.models import (
 
 def _action_form(client: FlaskClient, path: str, **changes: str) -> dict[str, str]:
     with client.application.app_context():
-        priority_id = services.seed_priorities()[0].id
-        db.session.commit()
+        priority_id = priorities.list_priorities()[0].id
     data = {
         "csrf_token": csrf_token(client, path),
         "title": "Weekly drop-in for families who are waiting",
@@ -43,8 +42,8 @@ def _action_form(client: FlaskClient, path: str, **changes: str) -> dict[str, st
 
 def test_six_priorities_are_seeded_when_seeding_twice(app: Flask) -> None:
     with app.app_context():
-        services.seed_priorities()
-        services.seed_priorities()
+        priorities.seed_priorities()
+        priorities.seed_priorities()
         db.session.commit()
         slugs = list(db.session.scalars(select(Priority.slug).order_by(Priority.position)))
     assert slugs == [
@@ -174,8 +173,7 @@ def test_priority_title_changes_when_the_lead_edits_it(
 ) -> None:
     login_as(Role.ADMIN)
     with app.app_context():
-        priority_id = services.seed_priorities()[0].id
-        db.session.commit()
+        priority_id = priorities.list_priorities()[0].id
     path = f"/tracker/priorities/{priority_id}"
     response = client.post(
         path,

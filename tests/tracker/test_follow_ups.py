@@ -13,12 +13,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import inspect, select
 
-from surveys.intake_services import add_contact_request
+from surveys.contact import add_contact_request
 from surveys.models import ContactRequest, FeedbackItem, SourceGroup
 from tests.factories import make_action, make_statement, make_voice
 from tests.surveys.survey_helpers import answer_feedback_form, open_feedback_form, option_ids, send
 from voice.db import db
-from voice.tracker import services, tasks
+from voice.tracker import actions, follow_ups, tasks
 from voice.tracker.models import ActionStatus, FollowUp, FollowUpMail
 from voice.tracker.sealing import item_tagger
 
@@ -55,7 +55,7 @@ def _parent_waiting(app: Flask, email: str = "parent@example.org") -> tuple[int,
         make_statement(actions=(action,), items=(item,), published=True)
         contact_id, _token = add_contact_request(email=email, source_group=SourceGroup.PARENT_CARER)
         db.session.commit()
-        services.follow_up(contact_id, [item.id])
+        follow_ups.follow_up(contact_id, [item.id])
         db.session.commit()
         return contact_id, action.id
 
@@ -64,13 +64,25 @@ def _finish(app: Flask, action_id: int, status: ActionStatus = ActionStatus.DONE
     from voice.tracker.models import Action
 
     with app.app_context():
-        services.update_action(db.session.get(Action, action_id), by_id=None, status=status)
+        actions.update_action(db.session.get(Action, action_id), by_id=None, status=status)
         db.session.commit()
 
 
 def _wait_for(inbox: Inbox, count: int) -> None:
     deadline = time.monotonic() + 20
     while len(inbox.messages) < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def _wait_for_follow_ups(app: Flask, count: int) -> None:
+    """The worker stores follow-ups after the response (the receiver only enqueues them)."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        with app.app_context():
+            stored = len(db.session.scalars(select(FollowUp.id)).all())
+            db.session.remove()
+        if stored >= count:
+            return
         time.sleep(0.1)
 
 
@@ -159,7 +171,7 @@ def test_unsubscribe_shows_a_clear_message_when_the_link_has_expired(
 
 
 def test_feedback_form_asks_the_tracker_to_follow_up_when_the_person_wants_a_reply(
-    app: Flask, client: FlaskClient
+    app: Flask, client: FlaskClient, celery_worker: object
 ) -> None:
     survey_id = open_feedback_form(client, "parent-carers")
     with app.app_context():
@@ -174,6 +186,7 @@ def test_feedback_form_asks_the_tracker_to_follow_up_when_the_person_wants_a_rep
         email="parent@example.org",
     )
     send(client, survey_id)
+    _wait_for_follow_ups(app, 2)
     with app.app_context():
         followed = set(db.session.scalars(select(FollowUp.item_tag)))
         items = set(db.session.scalars(select(FeedbackItem.id)))
@@ -197,7 +210,7 @@ def _points_at(table: str, column: dict, foreign_keys: list[dict], *, target: st
 
 
 def test_no_table_holds_a_contact_beside_a_comment_when_someone_asks_to_hear_back(
-    app: Flask, client: FlaskClient
+    app: Flask, client: FlaskClient, celery_worker: object
 ) -> None:
     survey_id = open_feedback_form(client, "parent-carers")
     with app.app_context():
@@ -212,6 +225,7 @@ def test_no_table_holds_a_contact_beside_a_comment_when_someone_asks_to_hear_bac
         email="parent@example.org",
     )
     send(client, survey_id)
+    _wait_for_follow_ups(app, 2)
     with app.app_context():
         schema = inspect(db.engine)
         both = []

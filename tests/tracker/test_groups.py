@@ -5,8 +5,8 @@ from collections.abc import Callable
 from flask import Flask
 from flask.testing import FlaskClient
 
+from surveys.feedback import add_feedback_item
 from surveys.models import Channel, SourceGroup, SurveyResponse
-from surveys.services import add_feedback_item
 from tests.factories import make_action, make_kiosk_session, make_statement, make_survey
 from voice.accounts.models import Role, User
 from voice.db import db

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from surveys.models import SourceGroup
 from tests.factories import make_action, make_statement, make_theme, make_voice
 from voice.db import db
-from voice.tracker import services
+from voice.tracker import quotes, statements
 from voice.tracker.models import ActionStatus
 
 
@@ -25,8 +25,8 @@ def _published(app: Flask, **kwargs: object) -> int:
         )
         action = make_action(status=ActionStatus.DONE, impact="31 weeks → 18 weeks")
         statement = make_statement(themes=(theme,), actions=(action,), items=(item,), **kwargs)
-        services.choose_quote(statement, item.id)
-        services.publish(statement, by_id=None)
+        quotes.choose_quote(statement, item.id)
+        statements.publish(statement, by_id=None)
         db.session.commit()
         return statement.id
 

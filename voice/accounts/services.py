@@ -1,17 +1,27 @@
 """Account queries and changes; callers commit."""
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 from sqlalchemy import func, select
 
 from voice.accounts.models import Role, User, UserRole
 from voice.db import db, utcnow
 
-_hasher = PasswordHasher()
-# Verifying against this when the email is unknown keeps the timing the same either way.
-_DUMMY_HASH = _hasher.hash("voice-dummy-password")
+
+@lru_cache(maxsize=4)
+def _hasher_for(parameters: tuple[tuple[str, int], ...]) -> tuple[PasswordHasher, str]:
+    hasher = PasswordHasher(**dict(parameters))
+    return hasher, hasher.hash("voice-dummy-password")
+
+
+def _hashing() -> tuple[PasswordHasher, str]:
+    """The hasher the PASSWORD_HASH setting asks for, and a hash to verify against when the
+    email is unknown (so the timing is the same either way)."""
+    return _hasher_for(tuple(sorted(current_app.config["PASSWORD_HASH"].items())))
 
 
 class AccountError(ValueError):
@@ -23,7 +33,7 @@ def normalise_email(email: str) -> str:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hashing()[0].hash(password)
 
 
 def find_user_by_email(email: str) -> User | None:
@@ -33,13 +43,14 @@ def find_user_by_email(email: str) -> User | None:
 def authenticate(email: str, password: str) -> User | None:
     """The active user with this email and password, or None without saying which was wrong."""
     user = find_user_by_email(email)
+    hasher, dummy_hash = _hashing()
     try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        hasher.verify(user.password_hash if user else dummy_hash, password)
     except (VerificationError, InvalidHashError):
         return None
     if user is None or not user.active:
         return None
-    if _hasher.check_needs_rehash(user.password_hash):
+    if hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
     db.session.flush()

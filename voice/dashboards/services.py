@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import aliased
 
-from surveys.models import Channel, FeedbackItem, SourceGroup, Survey, SurveyResponse
+from surveys.models import Channel, FeedbackItem, SourceGroup
+from surveys.queries import kiosk_group_item_ids, survey_choices
 from themes import comment_text
 from themes.comment_text import Place, Viewer
 from themes.models import FlagStatus, ItemAnalysis, ItemTheme, SafeguardingFlag, Theme
@@ -30,14 +31,6 @@ SENTIMENT_ORDER = ("positive", "negative", "mixed", "neutral")
 
 def _moment(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
-
-
-def _kiosk_items(group_label: str) -> Select[Any]:
-    return (
-        select(FeedbackItem.id)
-        .join(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
-        .where(SurveyResponse.group_label == group_label)
-    )
 
 
 def conditions(filters: Filters, *, with_theme: bool = True) -> list[ColumnElement[bool]]:
@@ -69,7 +62,7 @@ def conditions(filters: Filters, *, with_theme: bool = True) -> list[ColumnEleme
             .exists()
         )
     if filters.kiosk_group:
-        found.append(FeedbackItem.id.in_(_kiosk_items(filters.kiosk_group)))
+        found.append(FeedbackItem.id.in_(kiosk_group_item_ids(filters.kiosk_group)))
     if with_theme and filters.theme:
         tag, theme = aliased(ItemTheme), aliased(Theme)
         found.append(
@@ -476,7 +469,7 @@ def filter_choices(
     themes = db.session.execute(
         select(Theme.slug, Theme.name).where(Theme.merged_into_id.is_(None)).order_by(Theme.name)
     ).all()
-    surveys = db.session.execute(select(Survey.id, Survey.title).order_by(Survey.title)).all()
+    surveys = survey_choices()
     codes = list(languages) + ([chosen_language] if chosen_language not in languages else [])
     return {
         "themes": [(slug, name) for slug, name in themes],

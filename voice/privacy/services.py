@@ -13,7 +13,8 @@ from themes.tagger import redact
 from voice.dashboards.summary import rebuild_days
 from voice.db import db
 from voice.privacy.models import Erasure, ErasureKind
-from voice.tracker import services as tracker_services
+from voice.tracker import follow_ups as tracker_follow_ups
+from voice.tracker import statements as tracker_statements
 from voice.tracker.models import Statement, StatementQuote, statement_items, statement_themes
 
 
@@ -80,7 +81,7 @@ def erase_comment(item_id: int, *, reason: str, by_id: int | None) -> bool:
     if created_at is None:
         return False
     statement_ids = _statement_ids(item_id)
-    tracker_services.forget_item(item_id)
+    tracker_follow_ups.forget_item(item_id)
     db.session.execute(delete(StatementQuote).where(StatementQuote.item_id == item_id))
     db.session.execute(statement_items.delete().where(statement_items.c.item_id == item_id))
     db.session.execute(delete(FeedbackLabel).where(FeedbackLabel.feedback_item_id == item_id))
@@ -94,7 +95,7 @@ def erase_comment(item_id: int, *, reason: str, by_id: int | None) -> bool:
     # Objects loaded before the deletes (a statement's quotes) must not be written back.
     db.session.expire_all()
     for statement in db.session.scalars(select(Statement).where(Statement.id.in_(statement_ids))):
-        tracker_services.refresh_voices(statement)
+        tracker_statements.refresh_voices(statement)
     rebuild_days([created_at.date()])
     _log(ErasureKind.COMMENT, item_id=item_id, reason=reason, by_id=by_id)
     return True
@@ -117,7 +118,7 @@ def contact_facts(email: str) -> ContactFacts | None:
     ids = list(db.session.scalars(select(ContactRequest.id).where(_same_address(email))))
     if not ids:
         return None
-    return ContactFacts(requests=len(ids), follow_ups=tracker_services.count_follow_ups(ids))
+    return ContactFacts(requests=len(ids), follow_ups=tracker_follow_ups.count_follow_ups(ids))
 
 
 def erase_contact(email: str, *, reason: str, by_id: int | None) -> int:
@@ -128,7 +129,7 @@ def erase_contact(email: str, *, reason: str, by_id: int | None) -> int:
     if not ids:
         return 0
     for contact_id in ids:
-        tracker_services.stop_follow_up(contact_id)
+        tracker_follow_ups.stop_follow_up(contact_id)
     db.session.execute(delete(ContactRequest).where(ContactRequest.id.in_(ids)))
     _log(ErasureKind.CONTACT, item_id=None, reason=reason, by_id=by_id)
     return len(ids)

@@ -1,4 +1,5 @@
-"""Open pages: home, accessibility statement, privacy notice, and later "You said, we did"."""
+"""Open pages: home, accessibility statement, privacy notice. "You said, we did" is the
+tracker's (voice/tracker/views/public.py)."""
 
 from flask import Blueprint
 

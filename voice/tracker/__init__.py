@@ -1,4 +1,5 @@
-"""The response loop: strategy priorities and actions, "you said" statements, coproduction."""
+"""The response loop, "You said, we did": strategy priorities and actions, "you said"
+statements, coproduction, follow-ups, and the public pages that show them."""
 
 from flask import Blueprint
 

@@ -11,40 +11,6 @@ from themes.models import Theme
 from voice.accounts.models import User
 from voice.db import db, utcnow
 
-# The partnership's improvement areas; slugs are stable, titles are editable.
-DEFAULT_PRIORITIES: list[dict[str, str]] = [
-    {
-        "slug": "waiting-times",
-        "title": "Reducing waiting times and supporting families while they wait",
-        "easy_read_title": "Shorter waits, and help while you wait",
-    },
-    {
-        "slug": "ehc-plans",
-        "title": "The quality and timeliness of EHC plans",
-        "easy_read_title": "Better EHC plans, on time",
-    },
-    {
-        "slug": "places",
-        "title": "Enough good places, including alternative provision and short breaks",
-        "easy_read_title": "Enough good school places and short breaks",
-    },
-    {
-        "slug": "communication",
-        "title": "Clear communication and a clear local offer",
-        "easy_read_title": "Clear information about help you can get",
-    },
-    {
-        "slug": "coproduction",
-        "title": "Coproduction with children, young people and families",
-        "easy_read_title": "Making plans together with you",
-    },
-    {
-        "slug": "adulthood",
-        "title": "Preparing for adulthood and transitions",
-        "easy_read_title": "Getting ready for being an adult",
-    },
-]
-
 
 class Organisation(enum.Enum):
     COUNCIL = "council"

@@ -8,11 +8,11 @@ from celery import shared_task
 from flask import current_app, url_for
 from flask_babel import force_locale
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from voice.db import db, utcnow
 from voice.i18n import _
-from voice.tracker import services
+from voice.tracker import follow_ups, statements
 from voice.tracker.forms import STATUS_LABELS
 
 log = logging.getLogger(__name__)
@@ -31,16 +31,16 @@ def _public_address(endpoint: str, **values: object) -> str:
         return url_for(endpoint, _external=True, **values)
 
 
-def build_message(notice: services.Notice) -> EmailMessage:
+def build_message(notice: follow_ups.Notice) -> EmailMessage:
     # We do not know the reader's language, so the email uses the site's default.
     with force_locale(current_app.config.get("BABEL_DEFAULT_LOCALE", "en")):
         return _message(notice)
 
 
-def _message(notice: services.Notice) -> EmailMessage:
+def _message(notice: follow_ups.Notice) -> EmailMessage:
     config = current_app.config
     token = unsubscribe_serializer().dumps(notice.contact.id)
-    unsubscribe = _public_address("public.you_said_unsubscribe", token=token)
+    unsubscribe = _public_address("tracker.you_said_unsubscribe", token=token)
     lines = [
         _("Hello,"),
         "",
@@ -53,7 +53,7 @@ def _message(notice: services.Notice) -> EmailMessage:
         )
     lines += [
         "",
-        _("See what changed: %(address)s", address=_public_address("public.you_said")),
+        _("See what changed: %(address)s", address=_public_address("tracker.you_said")),
         "",
         _("To stop these emails, open this link: %(address)s", address=unsubscribe),
     ]
@@ -77,11 +77,28 @@ def _connect() -> smtplib.SMTP:
     return smtp
 
 
+# A clash on a follow-up's unique key means another run stored the same rows; the retry finds them.
+@shared_task(
+    name="tracker.follow_up", autoretry_for=(OperationalError, IntegrityError), retry_backoff=True
+)
+def store_follow_up(contact_request_id: int, item_ids: list[int]) -> int:
+    """Remember that the person behind a contact request wants news of these comments (sent by
+    the receiver of surveys' contact_requested, after the response is committed). Safe to run
+    twice: the comments they are already followed up about are skipped."""
+    try:
+        follow_ups.follow_up(contact_request_id, item_ids)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return len(item_ids)
+
+
 @shared_task(name="tracker.send_follow_ups", autoretry_for=(OperationalError,), retry_backoff=True)
 def send_follow_ups() -> int:
     """Write to everyone with news who has not heard from us this week; safe to run often."""
     now = utcnow()
-    notices = services.due_notices(now)
+    notices = follow_ups.due_notices(now)
     sent = 0
     if notices:
         with _connect() as smtp:
@@ -91,7 +108,7 @@ def send_follow_ups() -> int:
                 except smtplib.SMTPException:
                     log.warning("follow-up email refused for contact request %s", notice.contact.id)
                     continue
-                services.mark_sent(notice.contact.id, now)
+                follow_ups.mark_sent(notice.contact.id, now)
                 sent += 1
     db.session.commit()
     return sent
@@ -102,8 +119,8 @@ def send_follow_ups() -> int:
 )
 def refresh_voice_counts() -> int:
     """Recount the voices behind every statement, as new comments get tagged with its themes."""
-    statements = services.list_statements()
-    for statement in statements:
-        services.refresh_voices(statement)
+    every = statements.list_statements()
+    for statement in every:
+        statements.refresh_voices(statement)
     db.session.commit()
-    return len(statements)
+    return len(every)

@@ -5,13 +5,12 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from surveys.labels import AUDIENCE_LABELS
-from surveys.models import KioskSession
 from themes.comment_text import Viewer
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
 from voice.i18n import _, _l
-from voice.tracker import bp, services
+from voice.tracker import actions, bp, history, priorities, quotes, statements
 from voice.tracker.forms import (
     ORGANISATION_LABELS,
     STATUS_LABELS,
@@ -23,10 +22,11 @@ from voice.tracker.forms import (
     StatementForm,
     UpdateForm,
 )
+from voice.tracker.gaps import gaps as find_gaps
 from voice.tracker.models import Action, ActionStatus, Organisation, Priority, Statement
+from voice.tracker.statements import PublishRefused
 
 LEADS = (Role.STRATEGY_LEAD, Role.ADMIN)
-POSTER_STATEMENTS = 2  # more would not fit one A4 page in big print
 
 
 EVENT_LABELS = {
@@ -73,9 +73,9 @@ def _statement_or_404(statement_id: int) -> Statement:
 def overview() -> str:
     return render_template(
         "tracker/overview.html",
-        priorities=services.list_priorities(),
-        actions=services.list_actions(),
-        statements=services.list_statements(),
+        priorities=priorities.list_priorities(),
+        actions=actions.list_actions(),
+        statements=statements.list_statements(),
     )
 
 
@@ -85,7 +85,7 @@ def edit_priority(priority_id: int) -> Response | str:
     priority = db.session.get(Priority, priority_id) or abort(404)
     form = PriorityForm(obj=priority)
     if form.validate_on_submit():
-        services.update_priority(
+        priorities.update_priority(
             priority, title=form.title.data, easy_read_title=form.easy_read_title.data
         )
         db.session.commit()
@@ -98,8 +98,7 @@ def edit_priority(priority_id: int) -> Response | str:
 
 
 def _priority_choices(form: ActionForm) -> None:
-    priorities = services.list_priorities() or services.seed_priorities()
-    form.priority_id.choices = [(p.id, p.title) for p in priorities]
+    form.priority_id.choices = [(p.id, p.title) for p in priorities.list_priorities()]
 
 
 def _action_values(form: ActionForm) -> dict[str, object]:
@@ -127,11 +126,10 @@ def new_action() -> Response | str:
     form = ActionForm()
     _priority_choices(form)
     if form.validate_on_submit():
-        action = services.create_action(by_id=current_user.id, **_action_values(form))
+        action = actions.create_action(by_id=current_user.id, **_action_values(form))
         db.session.commit()
         flash(_("Action added"))
         return redirect(url_for("tracker.action", action_id=action.id))
-    db.session.commit()  # the priorities may just have been seeded
     return render_template("tracker/action_form.html", form=form, action=None)
 
 
@@ -145,7 +143,7 @@ def edit_action(action_id: int) -> Response | str:
         form.organisation.data = action.organisation.value
     _priority_choices(form)
     if form.validate_on_submit():
-        services.update_action(action, by_id=current_user.id, **_action_values(form))
+        actions.update_action(action, by_id=current_user.id, **_action_values(form))
         db.session.commit()
         flash(_("Action saved"))
         return redirect(url_for("tracker.action", action_id=action.id))
@@ -159,8 +157,8 @@ def action(action_id: int) -> str:
     return render_template(
         "tracker/action.html",
         action=found,
-        history=services.action_history(found),
-        statements=services.statements_for_action(found),
+        history=history.action_history(found),
+        statements=actions.statements_for_action(found),
     )
 
 
@@ -170,7 +168,7 @@ def add_update(action_id: int) -> Response | str:
     found = _action_or_404(action_id)
     form = UpdateForm()
     if form.validate_on_submit():
-        services.add_update(
+        actions.add_update(
             found,
             written_on=form.written_on.data,
             text=form.text.data.strip(),
@@ -188,7 +186,7 @@ def add_coproduction(action_id: int) -> Response | str:
     found = _action_or_404(action_id)
     form = CoproductionForm()
     if form.validate_on_submit():
-        services.add_coproduction(
+        actions.add_coproduction(
             found,
             who=form.who.data.strip(),
             how=form.how.data.strip(),
@@ -205,8 +203,8 @@ def add_coproduction(action_id: int) -> Response | str:
 
 
 def _statement_choices(form: StatementForm) -> None:
-    form.theme_ids.choices = [(t.id, t.name) for t in services.list_themes()]
-    form.action_ids.choices = [(a.id, a.title) for a in services.list_actions()]
+    form.theme_ids.choices = [(t.id, t.name) for t in statements.list_themes()]
+    form.action_ids.choices = [(a.id, a.title) for a in actions.list_actions()]
 
 
 @bp.route("/tracker/statements/new", methods=["GET", "POST"])
@@ -225,7 +223,7 @@ def new_statement() -> Response | str:
 
 
 def _save_statement(form: StatementForm, statement: Statement | None) -> Statement:
-    return services.save_statement(
+    return statements.save_statement(
         statement,
         summary=form.summary.data.strip(),
         easy_read_summary=(form.easy_read_summary.data or "").strip(),
@@ -256,11 +254,11 @@ def edit_statement(statement_id: int) -> Response | str:
 def statement(statement_id: int) -> Response | str:
     found = _statement_or_404(statement_id)
     viewer = Viewer.current()
-    candidates = services.candidate_items(found, viewer)
+    candidates = statements.candidate_items(found, viewer)
     form = ChooseItemsForm()
     form.item_ids.choices = [(comment.item_id, comment.shown[:200]) for comment in candidates]
     if form.validate_on_submit():
-        services.choose_items(found, form.item_ids.data)
+        statements.choose_items(found, form.item_ids.data)
         db.session.commit()
         flash(_("Comments linked"))
         return redirect(url_for("tracker.statement", statement_id=found.id))
@@ -269,11 +267,11 @@ def statement(statement_id: int) -> Response | str:
         statement=found,
         form=form,
         candidates=candidates,
-        voices=services.voices_by_audience(found),
-        checks=services.quote_checks(found, viewer),
+        voices=statements.voices_by_audience(found),
+        checks=quotes.quote_checks(found, viewer),
         quoted={quote.item_id for quote in found.quotes},
-        problems=services.publish_problems(found),
-        history=services.statement_history(found),
+        problems=statements.publish_problems(found),
+        history=history.statement_history(found),
         refused=request.args.getlist("refused"),
         confirm=ConfirmForm(),
     )
@@ -287,10 +285,10 @@ def choose_quote(statement_id: int, item_id: int) -> Response:
         abort(400)
     try:
         if request.form.get("remove"):
-            services.remove_quote(found, item_id)
+            quotes.remove_quote(found, item_id)
         else:
-            services.choose_quote(found, item_id)
-    except services.PublishRefused as refused:
+            quotes.choose_quote(found, item_id)
+    except PublishRefused as refused:
         db.session.rollback()
         return redirect(
             url_for("tracker.statement", statement_id=found.id, refused=refused.reasons)
@@ -307,7 +305,7 @@ def remove_item(statement_id: int, item_id: int) -> Response:
     found = _statement_or_404(statement_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    services.remove_item(found, item_id)
+    statements.remove_item(found, item_id)
     db.session.commit()
     flash(_("Comment unlinked"))
     return redirect(url_for("tracker.statement", statement_id=found.id) + "#quotes")
@@ -320,13 +318,13 @@ def publish(statement_id: int) -> Response:
     if not ConfirmForm().validate_on_submit():
         abort(400)
     if request.form.get("unpublish"):
-        services.unpublish(found, by_id=current_user.id)
+        statements.unpublish(found, by_id=current_user.id)
         db.session.commit()
         flash(_("Statement taken off the public page"))
         return redirect(url_for("tracker.statement", statement_id=found.id))
     try:
-        services.publish(found, by_id=current_user.id)
-    except services.PublishRefused as refused:
+        statements.publish(found, by_id=current_user.id)
+    except PublishRefused as refused:
         db.session.rollback()
         return redirect(
             url_for("tracker.statement", statement_id=found.id, refused=refused.reasons)
@@ -343,50 +341,4 @@ def publish(statement_id: int) -> Response:
 @bp.route("/tracker/gaps")
 @role_required(*LEADS)
 def gaps() -> str:
-    return render_template("tracker/gaps.html", gaps=services.gaps())
-
-
-# -- a facilitator's groups ---------------------------------------------------------------
-
-GROUP_ROLES = (Role.FACILITATOR, Role.STRATEGY_LEAD, Role.ADMIN)
-
-
-def _sees_every_group() -> bool:
-    return current_user.has_any_role(Role.STRATEGY_LEAD, Role.ADMIN)
-
-
-@bp.route("/tracker/our-groups")
-@role_required(*GROUP_ROLES)
-def our_groups() -> str:
-    sessions = services.kiosk_sessions_for(current_user.id, everyone=_sees_every_group())
-    return render_template("tracker/our_groups.html", sessions=sessions)
-
-
-@bp.route("/tracker/our-groups/<int:kiosk_id>")
-@role_required(*GROUP_ROLES)
-def group_outcome(kiosk_id: int) -> str:
-    kiosk = db.session.get(KioskSession, kiosk_id) or abort(404)
-    if kiosk.opened_by_id != current_user.id and not _sees_every_group():
-        abort(403)
-    number, statements = services.group_outcome(kiosk.id)
-    return render_template(
-        "tracker/group_outcome.html", kiosk=kiosk, number=number, statements=statements
-    )
-
-
-@bp.route("/tracker/our-groups/<int:kiosk_id>/poster")
-@role_required(*GROUP_ROLES)
-def group_poster(kiosk_id: int) -> str:
-    """An A4 poster for the group's wall: the newest things we did about what they said."""
-    from voice.public.you_said import poster_context
-
-    kiosk = db.session.get(KioskSession, kiosk_id) or abort(404)
-    if kiosk.opened_by_id != current_user.id and not _sees_every_group():
-        abort(403)
-    _, statements = services.group_outcome(kiosk.id)
-    address = url_for("public.you_said_easy", _external=True)
-    return render_template(
-        "public/you_said_poster.html",
-        group=kiosk.group_label,
-        **poster_context(statements[:POSTER_STATEMENTS], address),
-    )
+    return render_template("tracker/gaps.html", gaps=find_gaps())

@@ -8,8 +8,9 @@ from celery import shared_task
 from flask import current_app
 from sqlalchemy.exc import OperationalError
 
-from surveys import imports
-from surveys.intake_services import (
+from surveys.feedback import announce_feedback
+from surveys.imports import parsing
+from surveys.imports.jobs import (
     BATCH_SIZE,
     cancel_was_requested,
     expire_abandoned_imports,
@@ -18,7 +19,6 @@ from surveys.intake_services import (
     record_progress,
 )
 from surveys.models import ImportJob, ImportStatus
-from surveys.services import announce_feedback
 from voice.db import db, utcnow
 
 
@@ -29,7 +29,7 @@ class _Run:
         self.job = job
         self.processed = self.imported = self.duplicates = self.rejected = 0
 
-    def store(self, batch: list[imports.GoodRow]) -> bool:
+    def store(self, batch: list[parsing.GoodRow]) -> bool:
         """Commit one batch with its progress; False when someone asked us to stop."""
         if cancel_was_requested(self.job.id):
             return False
@@ -47,11 +47,11 @@ class _Run:
         announce_feedback(new_ids)
         return True
 
-    def run(self, table: imports.Table) -> ImportStatus:
-        batch: list[imports.GoodRow] = []
-        for row in imports.parse_rows(table, imports.Mapping.from_dict(self.job.mapping)):
+    def run(self, table: parsing.Table) -> ImportStatus:
+        batch: list[parsing.GoodRow] = []
+        for row in parsing.parse_rows(table, parsing.Mapping.from_dict(self.job.mapping)):
             self.processed += 1
-            if isinstance(row, imports.RejectedRow):
+            if isinstance(row, parsing.RejectedRow):
                 self.rejected += 1
                 continue
             batch.append(row)
@@ -78,7 +78,7 @@ def import_rows(self: object, job_id: int) -> dict[str, int]:
         return {"imported": 0}
     try:
         table = read_job_table(job)
-    except imports.ImportFileError:
+    except parsing.ImportFileError:
         return _finish(job_id, ImportStatus.FAILED, 0)
     record_progress(job_id, status=ImportStatus.RUNNING, total_rows=len(table.rows))
     db.session.commit()

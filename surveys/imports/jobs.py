@@ -1,131 +1,23 @@
-"""Queries and changes for feedback forms, proxy entry, spreadsheet imports and the All feedback
-list. Services flush; the view or task that owns the work commits once, then announces."""
+"""An import job: the uploaded file while it is needed, its column mapping and progress, and
+storing its good rows as feedback items in batches. Services flush; the view or task commits."""
 
-import hashlib
-import secrets
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import sqlite
 
-from surveys import imports
+from surveys.imports import parsing
 from surveys.models import (
     Channel,
-    ContactRequest,
     FeedbackItem,
     FeedbackLabel,
     ImportJob,
     ImportStatus,
-    ProxyEntry,
     SourceGroup,
 )
-from surveys.services import add_feedback_item
 from voice.accounts.models import Role, User
 from voice.db import db, utcnow
-
-# --- Contact requests (the email address a feedback form respondent may leave) ----------------
-
-
-def _hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def add_contact_request(*, email: str, source_group: SourceGroup) -> tuple[int, str]:
-    """Store an email address apart from the feedback; return its id and the secret token
-    that lets the person withdraw it."""
-    token = secrets.token_urlsafe(24)
-    request = ContactRequest(
-        email=email.strip(), source_group=source_group, withdraw_token_hash=_hash_token(token)
-    )
-    db.session.add(request)
-    db.session.flush()
-    return request.id, token
-
-
-def withdraw_contact_request(token: str) -> bool:
-    result = db.session.execute(
-        delete(ContactRequest).where(ContactRequest.withdraw_token_hash == _hash_token(token))
-    )
-    return bool(result.rowcount)
-
-
-# --- Proxy entry ------------------------------------------------------------------------------
-
-
-def add_proxy_entry(
-    *,
-    entered_by: User,
-    text: str,
-    on_behalf_of: SourceGroup,
-    gathered_at: str,
-    consent_to_quote: bool,
-    language: str,
-) -> ProxyEntry:
-    item = add_feedback_item(
-        text=text,
-        source_group=on_behalf_of,
-        channel=Channel.PROXY,
-        language=language,
-        source_detail=gathered_at.strip()[:200],
-        consent_to_quote=consent_to_quote,
-    )
-    entry = ProxyEntry(
-        feedback_item_id=item.id, entered_by_id=entered_by.id, gathered_at=gathered_at.strip()[:200]
-    )
-    db.session.add(entry)
-    db.session.flush()
-    return entry
-
-
-def list_own_proxy_entries(user: User, *, limit: int = 200) -> Sequence[ProxyEntry]:
-    return db.session.scalars(
-        select(ProxyEntry)
-        .where(ProxyEntry.entered_by_id == user.id)
-        .order_by(ProxyEntry.entered_at.desc(), ProxyEntry.id.desc())
-        .limit(limit)
-    ).all()
-
-
-def get_own_proxy_entry(entry_id: int, user: User) -> ProxyEntry | None:
-    """Only the person who typed an entry can see or correct it."""
-    return db.session.scalar(
-        select(ProxyEntry).where(ProxyEntry.id == entry_id, ProxyEntry.entered_by_id == user.id)
-    )
-
-
-def own_entry_for_item(item_id: int, user: User) -> ProxyEntry | None:
-    return db.session.scalar(
-        select(ProxyEntry).where(
-            ProxyEntry.feedback_item_id == item_id, ProxyEntry.entered_by_id == user.id
-        )
-    )
-
-
-def correct_proxy_entry(
-    entry: ProxyEntry,
-    *,
-    text: str | None,
-    on_behalf_of: SourceGroup,
-    gathered_at: str,
-    consent_to_quote: bool,
-    language: str,
-) -> None:
-    """Change an entry; ``text`` is None when its words stay as they are."""
-    item = entry.feedback_item
-    if text is not None:
-        item.original_text = text.strip()
-        item.tagged_at = None  # the themes package tags the corrected wording again
-    item.source_group = on_behalf_of
-    item.source_detail = gathered_at.strip()[:200]
-    item.consent_to_quote = consent_to_quote
-    item.language = language
-    entry.gathered_at = gathered_at.strip()[:200]
-    entry.corrected_at = utcnow()
-    db.session.flush()
-
-
-# --- Spreadsheet imports ----------------------------------------------------------------------
 
 BATCH_SIZE = 5_000
 
@@ -134,7 +26,7 @@ def create_import_job(*, user: User, filename: str, data: bytes) -> ImportJob:
     job = ImportJob(
         created_by_id=user.id,
         filename=filename[:255],
-        file_sha256=imports.file_sha256(data),
+        file_sha256=parsing.file_sha256(data),
         content=data,
         status=ImportStatus.PREVIEW,
         mapping={},
@@ -163,11 +55,11 @@ def list_import_jobs(user: User, *, limit: int = 50) -> Sequence[ImportJob]:
     return db.session.scalars(query.limit(limit)).all()
 
 
-def read_job_table(job: ImportJob) -> imports.Table:
-    return imports.read_table(job.content or b"", job.filename)
+def read_job_table(job: ImportJob) -> parsing.Table:
+    return parsing.read_table(job.content or b"", job.filename)
 
 
-def count_already_imported(job: ImportJob, table: imports.Table) -> int:
+def count_already_imported(job: ImportJob, table: parsing.Table) -> int:
     """Rows of this very file that an earlier import already stored."""
     earlier = db.session.scalar(
         select(func.count())
@@ -180,7 +72,7 @@ def count_already_imported(job: ImportJob, table: imports.Table) -> int:
     )
     if not earlier:
         return 0
-    keys = [imports.row_key(job.file_sha256, n + 2) for n in range(len(table.rows))]
+    keys = [parsing.row_key(job.file_sha256, n + 2) for n in range(len(table.rows))]
     found = 0
     for start in range(0, len(keys), 1000):
         found += (
@@ -194,7 +86,7 @@ def count_already_imported(job: ImportJob, table: imports.Table) -> int:
     return found
 
 
-def save_mapping(job: ImportJob, mapping: imports.Mapping, language: str) -> None:
+def save_mapping(job: ImportJob, mapping: parsing.Mapping, language: str) -> None:
     job.mapping = {**mapping.to_dict(), "language": language}
     db.session.flush()
 
@@ -287,23 +179,21 @@ def _copy_ignoring_duplicates(rows: list[dict]) -> list[tuple[int, str]]:
 
 def _insert_ignoring_duplicates(rows: list[dict]) -> list[tuple[int, str]]:
     """Insert many items at once, skipping any whose dedupe key is already stored; return the
-    new ids. Far faster than one flush per row, which the 5,000 rows a second target needs."""
+    new ids. Far faster than one flush per row, which the 5,000 rows a second target needs.
+    PostgreSQL copies the rows in; any other database (SQLite) takes one INSERT."""
     if not rows:
         return []
-    dialect = db.session.get_bind().dialect.name
-    if dialect == "postgresql":
+    if db.session.get_bind().dialect.name == "postgresql":
         return _copy_ignoring_duplicates(rows)
-    module = postgresql if dialect == "postgresql" else sqlite
     statement = (
-        module.insert(FeedbackItem)
+        sqlite.insert(FeedbackItem)
         .on_conflict_do_nothing(index_elements=[FeedbackItem.dedupe_key])
         .returning(FeedbackItem.id, FeedbackItem.dedupe_key)
     )
-    result = db.session.execute(statement, rows) if rows else None
-    return [] if result is None else [(row.id, row.dedupe_key) for row in result]
+    return [(row.id, row.dedupe_key) for row in db.session.execute(statement, rows)]
 
 
-def import_batch(job: ImportJob, batch: list[imports.GoodRow]) -> list[int]:
+def import_batch(job: ImportJob, batch: list[parsing.GoodRow]) -> list[int]:
     """Store one batch of good rows; return the ids of the items that are new."""
     language = job.mapping.get("language") or "en"
     now = utcnow()
@@ -315,14 +205,14 @@ def import_batch(job: ImportJob, batch: list[imports.GoodRow]) -> list[int]:
             "language": language,
             "source_detail": row.setting,
             "consent_to_quote": False,
-            "dedupe_key": imports.row_key(job.file_sha256, row.row_number),
+            "dedupe_key": parsing.row_key(job.file_sha256, row.row_number),
             "created_at": row.given_on or now,
         }
         for row in batch
     ]
     inserted = _insert_ignoring_duplicates(rows)
     labels_by_key = {
-        imports.row_key(job.file_sha256, row.row_number): row.labels for row in batch if row.labels
+        parsing.row_key(job.file_sha256, row.row_number): row.labels for row in batch if row.labels
     }
     label_rows = [
         {"feedback_item_id": item_id, "label": label}

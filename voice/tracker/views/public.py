@@ -3,34 +3,15 @@ yearly Local Offer report. No sign-in; only published statements appear."""
 
 from datetime import UTC, datetime
 
-import segno
 from flask import Response, abort, make_response, render_template, request, url_for
 from itsdangerous import BadSignature, SignatureExpired
-from markupsafe import Markup
 
-from surveys.labels import AUDIENCE_LABELS as AUDIENCES
 from surveys.models import SourceGroup
 from voice.accounts.access import public
 from voice.db import db
 from voice.extensions import csrf
-from voice.public import bp
-from voice.tracker import services
-from voice.tracker.forms import STATUS_LABELS
-from voice.tracker.models import Statement
-
-# A picture beside each idea on the easy-read cards.
-PICTURES = {"you_said": "talk", "we_did": "happy", "changed": "play"}
-
-
-def _cards(statements: list[Statement]) -> dict[str, object]:
-    return {
-        "statements": statements,
-        "voices": services.voices_for_statements(statements),
-        "quotes": services.quotes_for_statements(statements),
-        "audiences": AUDIENCES,
-        "status_labels": STATUS_LABELS,
-        "pictures": PICTURES,
-    }
+from voice.tracker import bp, follow_ups, publishing, tasks
+from voice.tracker.views.cards import card_context, poster_context
 
 
 def _audience(value: str | None) -> SourceGroup | None:
@@ -46,22 +27,22 @@ PAGE_SIZE = 20
 def _listing(easy: bool) -> str:
     theme = request.args.get("theme") or None
     audience = _audience(request.args.get("audience"))
-    total = services.count_published(theme_slug=theme, audience=audience)
+    total = publishing.count_published(theme_slug=theme, audience=audience)
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(request.args.get("page", 1, type=int), 1), pages)
-    statements = services.published_statements(
+    statements = publishing.published_statements(
         theme_slug=theme, audience=audience, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
     )
     return render_template(
-        "public/you_said.html",
+        "tracker/you_said.html",
         easy=easy,
-        themes=services.themes_in_use(),
+        themes=publishing.themes_in_use(),
         chosen_theme=theme,
         chosen_audience=audience.value if audience else "",
         total=total,
         page=page,
         pages=pages,
-        **_cards(statements),
+        **card_context(statements),
     )
 
 
@@ -77,32 +58,22 @@ def you_said_easy() -> str:
     return _listing(easy=True)
 
 
-def _qr_svg(address: str) -> Markup:
-    qr = segno.make(address, error="m")
-    svg = qr.svg_inline(scale=6, svgclass="voice-poster__qr", lineclass=None, omitsize=True)
-    # The address is printed beside it, so the picture itself is hidden from screen readers.
-    svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
-    return Markup(svg)  # noqa: S704 - segno builds the SVG from our own URL
-
-
-def poster_context(statements: list[Statement], address: str) -> dict[str, object]:
-    return {"easy": True, "qr": _qr_svg(address), "address": address, **_cards(statements)}
-
-
 @bp.route("/you-said-we-did/<int:statement_id>/poster")
 @public
 def you_said_poster(statement_id: int) -> str:
-    statement = services.published_statement(statement_id) or abort(404)
-    address = url_for("public.you_said_easy", _external=True) + f"#statement-{statement.id}"
-    return render_template("public/you_said_poster.html", **poster_context([statement], address))
+    statement = publishing.published_statement(statement_id) or abort(404)
+    address = url_for("tracker.you_said_easy", _external=True) + f"#statement-{statement.id}"
+    return render_template("tracker/you_said_poster.html", **poster_context([statement], address))
 
 
 @bp.route("/you-said-we-did/feed.atom")
 @public
 def you_said_feed() -> Response:
-    statements = services.published_statements(limit=50)
+    statements = publishing.published_statements(limit=50)
     updated = max((s.updated_at for s in statements), default=datetime(2025, 1, 1, tzinfo=UTC))
-    body = render_template("public/you_said_feed.html", updated=updated, **_cards(statements))
+    body = render_template(
+        "tracker/you_said_feed.html", updated=updated, **card_context(statements)
+    )
     response = make_response(body)
     response.headers["Content-Type"] = "application/atom+xml; charset=utf-8"
     return response
@@ -111,9 +82,9 @@ def you_said_feed() -> Response:
 def _report(year: int, *, printable: bool) -> str:
     if not 2000 <= year <= 2100:
         abort(404)
-    statements = services.published_statements(year=year)
+    statements = publishing.published_statements(year=year)
     return render_template(
-        "public/you_said_report.html", year=year, printable=printable, **_cards(statements)
+        "tracker/you_said_report.html", year=year, printable=printable, **card_context(statements)
     )
 
 
@@ -131,10 +102,8 @@ def you_said_report_print(year: int) -> str:
 
 def _unsubscribe_contact(token: str) -> tuple[int | None, str | None]:
     """The contact request id in a signed link, or the reason it cannot be used."""
-    from voice.tracker.tasks import UNSUBSCRIBE_MAX_AGE, unsubscribe_serializer
-
     try:
-        return unsubscribe_serializer().loads(token, max_age=UNSUBSCRIBE_MAX_AGE), None
+        return tasks.unsubscribe_serializer().loads(token, max_age=tasks.UNSUBSCRIBE_MAX_AGE), None
     except SignatureExpired:
         return None, "expired"
     except BadSignature:
@@ -147,9 +116,9 @@ def _unsubscribe_contact(token: str) -> tuple[int | None, str | None]:
 def you_said_unsubscribe(token: str) -> tuple[str, int] | Response | str:
     contact_id, problem = _unsubscribe_contact(token)
     if problem is not None:
-        return render_template("public/you_said_unsubscribe.html", problem=problem), 400
+        return render_template("tracker/you_said_unsubscribe.html", problem=problem), 400
     if request.method == "POST":
-        services.stop_follow_up(contact_id)
+        follow_ups.stop_follow_up(contact_id)
         db.session.commit()
-        return render_template("public/you_said_unsubscribe.html", done=True)
-    return render_template("public/you_said_unsubscribe.html", token=token)
+        return render_template("tracker/you_said_unsubscribe.html", done=True)
+    return render_template("tracker/you_said_unsubscribe.html", token=token)

@@ -1,0 +1,52 @@
+"""Feedback items: one comment, however it reached us, with its labels. Callers commit, then
+call announce_feedback so that the themes package tags them."""
+
+from collections.abc import Sequence
+
+from flask import current_app
+
+from surveys.models import Channel, FeedbackItem, FeedbackLabel, SourceGroup
+from surveys.signals import feedback_received
+from voice.db import db
+
+
+def add_feedback_item(
+    *,
+    text: str,
+    source_group: SourceGroup,
+    channel: Channel,
+    language: str = "en",
+    source_detail: str | None = None,
+    consent_to_quote: bool = False,
+    dedupe_key: str | None = None,
+) -> FeedbackItem:
+    item = FeedbackItem(
+        original_text=text.strip(),
+        source_group=source_group,
+        channel=channel,
+        language=language,
+        source_detail=source_detail,
+        consent_to_quote=consent_to_quote,
+        dedupe_key=dedupe_key,
+    )
+    db.session.add(item)
+    db.session.flush()
+    return item
+
+
+def add_labels(item_id: int, labels: Sequence[str]) -> None:
+    for label in dict.fromkeys(labels):
+        db.session.add(FeedbackLabel(feedback_item_id=item_id, label=label[:100]))
+
+
+def announce_feedback(item_ids: Sequence[int]) -> None:
+    """Tell listeners (the themes package) about committed items. Never raises: the items are
+    already stored, and a beat task picks up any that a listener could not hand on."""
+    if not item_ids:
+        return
+    try:
+        feedback_received.send(current_app._get_current_object(), item_ids=list(item_ids))
+    except Exception:
+        current_app.logger.warning(
+            "could not announce %d feedback items", len(item_ids), exc_info=True
+        )

@@ -1,0 +1,45 @@
+"""What other packages may read about surveys, kiosk sessions and where comments came from.
+They call these, never the models' queries, so each rule is written here once."""
+
+from sqlalchemy import Select, select
+
+from surveys.models import FeedbackItem, KioskSession, Survey, SurveyResponse
+from voice.db import db
+
+
+def survey_choices() -> list[tuple[int, str]]:
+    """Every survey and feedback form as (id, title), by title: for filter lists."""
+    rows = db.session.execute(select(Survey.id, Survey.title).order_by(Survey.title))
+    return [(survey_id, title) for survey_id, title in rows]
+
+
+def get_kiosk_session(session_id: int) -> KioskSession | None:
+    return db.session.get(KioskSession, session_id)
+
+
+def kiosk_session_item_ids(session_id: int) -> Select[int]:
+    """The ids of the comments given on the tablets of one kiosk session, as a query to use
+    inside others."""
+    return (
+        select(FeedbackItem.id)
+        .join(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
+        .where(SurveyResponse.kiosk_session_id == session_id)
+    )
+
+
+def kiosk_group_item_ids(group_label: str) -> Select[int]:
+    """The ids of the comments given on tablets in every session for a group of this name, as
+    a query to use inside others."""
+    return (
+        select(FeedbackItem.id)
+        .join(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
+        .where(SurveyResponse.group_label == group_label)
+    )
+
+
+def kiosk_sessions(*, opened_by_id: int | None = None) -> list[KioskSession]:
+    """Kiosk sessions, newest first; given a person's id, only the ones they opened."""
+    query = select(KioskSession).order_by(KioskSession.opened_at.desc())
+    if opened_by_id is not None:
+        query = query.where(KioskSession.opened_by_id == opened_by_id)
+    return list(db.session.scalars(query))

@@ -1,0 +1,55 @@
+"""The gap view: what people raised that no action answers yet."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from themes.models import ItemTheme, Theme
+from voice.db import db
+from voice.tracker.models import Statement, statement_actions, statement_themes
+from voice.tracker.statements import voices_by_audience
+
+
+@dataclass
+class Gap:
+    kind: str  # "theme" or "statement"
+    label: str
+    voices: int
+    theme: Theme | None = None
+    statement: Statement | None = None
+
+
+def gaps(minimum: int = 1) -> list[Gap]:
+    """Themes and statements people raised that no action answers yet, most voices first.
+    A theme counts as answered when a statement carrying it has a linked action."""
+    answered_themes = (
+        select(statement_themes.c.theme_id)
+        .join(
+            statement_actions, statement_actions.c.statement_id == statement_themes.c.statement_id
+        )
+        .distinct()
+    )
+    theme_rows = db.session.execute(
+        select(Theme, func.count(func.distinct(ItemTheme.item_id)))
+        .join(ItemTheme, ItemTheme.theme_id == Theme.id)
+        .where(~ItemTheme.removed, Theme.id.not_in(answered_themes))
+        .group_by(Theme.id)
+    ).all()
+    found = [
+        Gap(kind="theme", label=theme.name, voices=number, theme=theme)
+        for theme, number in theme_rows
+        if number >= minimum
+    ]
+    answered = select(statement_actions.c.statement_id)
+    for statement in db.session.scalars(
+        select(Statement)
+        .where(Statement.id.not_in(answered))
+        .options(selectinload(Statement.themes))
+    ):
+        number = sum(voices_by_audience(statement).values())
+        if number >= minimum:
+            found.append(
+                Gap(kind="statement", label=statement.summary, voices=number, statement=statement)
+            )
+    return sorted(found, key=lambda gap: (-gap.voices, gap.label))

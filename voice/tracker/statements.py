@@ -1,0 +1,195 @@
+"""'You said' statements: their wording, themes, actions and chosen comments, the
+voices behind them, and publishing."""
+
+from collections import Counter
+
+from sqlalchemy import CompoundSelect, func, select
+
+from surveys.models import FeedbackItem, SourceGroup
+from themes import comment_text
+from themes.comment_text import CommentText, Place, Viewer
+from themes.models import ItemTheme, Theme
+from voice.db import db, utcnow
+from voice.i18n import _
+from voice.tracker.history import record
+from voice.tracker.models import (
+    Action,
+    Statement,
+    statement_items,
+    statement_themes,
+)
+
+
+class PublishRefused(Exception):
+    """Publishing, or choosing a quote, is not allowed; the message says why."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
+
+
+def list_statements() -> list[Statement]:
+    return list(db.session.scalars(select(Statement).order_by(Statement.id.desc())))
+
+
+def list_themes() -> list[Theme]:
+    return list(db.session.scalars(select(Theme).where(Theme.active).order_by(Theme.name)))
+
+
+def save_statement(
+    statement: Statement | None,
+    *,
+    summary: str,
+    easy_read_summary: str,
+    theme_ids: list[int],
+    action_ids: list[int],
+) -> Statement:
+    if statement is None:
+        statement = Statement(summary=summary)
+        db.session.add(statement)
+    statement.summary = summary
+    statement.easy_read_summary = easy_read_summary
+    statement.themes = list(db.session.scalars(select(Theme).where(Theme.id.in_(theme_ids))))
+    statement.actions = list(db.session.scalars(select(Action).where(Action.id.in_(action_ids))))
+    statement.updated_at = utcnow()
+    refresh_voices(statement)
+    return statement
+
+
+def _voice_ids(statement: Statement) -> CompoundSelect[int]:
+    """Ids of the items behind a statement: those chosen and those tagged with its themes."""
+    chosen = select(statement_items.c.item_id).where(statement_items.c.statement_id == statement.id)
+    tagged = (
+        select(ItemTheme.item_id)
+        .join(statement_themes, statement_themes.c.theme_id == ItemTheme.theme_id)
+        .where(statement_themes.c.statement_id == statement.id, ~ItemTheme.removed)
+    )
+    return chosen.union(tagged)
+
+
+def voices_by_audience(statement: Statement) -> dict[SourceGroup, int]:
+    ids = _voice_ids(statement).subquery()
+    rows = db.session.execute(
+        select(FeedbackItem.source_group, func.count())
+        .where(FeedbackItem.id.in_(select(ids.c[0])))
+        .group_by(FeedbackItem.source_group)
+    )
+    counts = dict.fromkeys(SourceGroup, 0)
+    counts.update(dict(rows.all()))
+    return counts
+
+
+VOICE_COLUMNS = {
+    SourceGroup.YOUNG_PERSON: "voices_young_person",
+    SourceGroup.PARENT_CARER: "voices_parent_carer",
+    SourceGroup.SCHOOL: "voices_school",
+    SourceGroup.PROFESSIONAL: "voices_professional",
+}
+
+
+def refresh_voices(statement: Statement) -> None:
+    """Store the statement's voice counts for the public pages."""
+    db.session.flush()
+    for group, number in voices_by_audience(statement).items():
+        setattr(statement, VOICE_COLUMNS[group], number)
+    db.session.flush()
+
+
+def stored_voices(statement: Statement) -> Counter:
+    return Counter({group: getattr(statement, column) for group, column in VOICE_COLUMNS.items()})
+
+
+def chosen_items(statement: Statement) -> list[FeedbackItem]:
+    return list(
+        db.session.scalars(
+            select(FeedbackItem)
+            .join(statement_items, statement_items.c.item_id == FeedbackItem.id)
+            .where(statement_items.c.statement_id == statement.id)
+            .order_by(FeedbackItem.id)
+        )
+    )
+
+
+def candidate_items(statement: Statement, viewer: Viewer, limit: int = 50) -> list[CommentText]:
+    """Comments tagged with the statement's themes that are not chosen yet, newest first,
+    with the words this viewer may see (none under an open safeguarding flag)."""
+    theme_ids = [theme.id for theme in statement.themes]
+    if not theme_ids:
+        return []
+    chosen = select(statement_items.c.item_id).where(statement_items.c.statement_id == statement.id)
+    ids = list(
+        db.session.scalars(
+            select(ItemTheme.item_id)
+            .where(
+                ItemTheme.theme_id.in_(theme_ids),
+                ~ItemTheme.removed,
+                ItemTheme.item_id.not_in(chosen),
+                comment_text.visible(viewer, Place.TRACKER, ItemTheme.item_id),
+            )
+            .distinct()
+            .order_by(ItemTheme.item_id.desc())
+            .limit(limit)
+        )
+    )
+    found = comment_text.texts(ids, viewer, Place.TRACKER)
+    return [found[item_id] for item_id in ids if item_id in found]
+
+
+def choose_items(statement: Statement, item_ids: list[int]) -> None:
+    already = {item.id for item in chosen_items(statement)}
+    existing = set(db.session.scalars(select(FeedbackItem.id).where(FeedbackItem.id.in_(item_ids))))
+    for item_id in sorted(existing - already):
+        db.session.execute(
+            statement_items.insert().values(statement_id=statement.id, item_id=item_id)
+        )
+    statement.updated_at = utcnow()
+    refresh_voices(statement)
+
+
+def remove_item(statement: Statement, item_id: int) -> None:
+    db.session.execute(
+        statement_items.delete().where(
+            statement_items.c.statement_id == statement.id, statement_items.c.item_id == item_id
+        )
+    )
+    for quote in list(statement.quotes):
+        if quote.item_id == item_id:
+            statement.quotes.remove(quote)
+    refresh_voices(statement)
+
+
+def publish_problems(statement: Statement) -> list[str]:
+    problems: list[str] = []
+    if not statement.easy_read_summary.strip():
+        problems.append(_("Write the easy read summary before publishing"))
+    if not statement.actions:
+        problems.append(_("Link at least one action before publishing"))
+    for quote in statement.quotes:
+        for problem in comment_text.quote_problems(quote.item_id):
+            problems.append(
+                _(
+                    "Quote from comment %(number)d: %(problem)s",
+                    number=quote.item_id,
+                    problem=problem,
+                )
+            )
+    return problems
+
+
+def publish(statement: Statement, *, by_id: int | None) -> None:
+    problems = publish_problems(statement)
+    if problems:
+        raise PublishRefused(problems)
+    refresh_voices(statement)
+    statement.published = True
+    statement.published_at = utcnow()
+    statement.updated_at = statement.published_at
+    record(event="published", by_id=by_id, statement_id=statement.id)
+    db.session.flush()
+
+
+def unpublish(statement: Statement, *, by_id: int | None) -> None:
+    statement.published = False
+    statement.updated_at = utcnow()
+    record(event="unpublished", by_id=by_id, statement_id=statement.id)
+    db.session.flush()
