@@ -24,7 +24,13 @@ class CodebookError(ValueError):
 
 
 def _lines(values: Iterable[str]) -> str:
-    return "\n".join(value.strip() for value in values if value.strip())
+    """Signals as stored: one a line, each with its spaces made single."""
+    return "\n".join(" ".join(value.split()) for value in values if value.strip())
+
+
+def stored_signals(text: str) -> tuple[str, ...]:
+    """The signals of a stored theme, exactly as they were stored (one a line)."""
+    return tuple(line for line in (text or "").split("\n") if line)
 
 
 def split_signals(text: str) -> tuple[str, ...]:
@@ -157,8 +163,8 @@ def merge_themes(source: Theme, target: Theme, *, user_id: int | None) -> int:
             existing.source, existing.removed, existing.reviewed = TagSource.HUMAN, False, True
         existing.confidence = max(existing.confidence, row.confidence)
         db.session.delete(row)
-    merged = list(split_signals(target.signals))
-    merged += [s for s in split_signals(source.signals) if s not in merged]
+    merged = list(stored_signals(target.signals))
+    merged += [s for s in stored_signals(source.signals) if s not in merged]
     target.signals = _lines(merged)
     source.active = False
     source.merged_into_id = target.id
@@ -185,9 +191,9 @@ def codebook_from_rows(themes: Sequence[Theme]) -> Codebook:
                 name=theme.name,
                 easy_read_name=theme.easy_read_name,
                 description=theme.description,
-                signals=split_signals(theme.signals),
-                weak_signals=split_signals(theme.weak_signals),
-                not_signals=split_signals(theme.not_signals),
+                signals=stored_signals(theme.signals),
+                weak_signals=stored_signals(theme.weak_signals),
+                not_signals=stored_signals(theme.not_signals),
             )
             for theme in themes
         )
