@@ -104,6 +104,8 @@ def test_quality_shows_precision_and_recall_when_items_are_reviewed(
     page = client.get("/themes/quality").get_data(as_text=True)
     assert '<h1 class="govuk-heading-l">Tagger quality</h1>' in page
     assert "0.50" in page
+    assert "Not enough reviews yet" in page  # themes nobody reviewed, not 0.00
+    assert result["per_theme"]["waiting-times"]["scored"] is False
 
 
 def test_model_is_trained_when_enough_items_are_reviewed(app: Flask) -> None:

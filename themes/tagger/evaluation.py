@@ -39,7 +39,7 @@ class Scorer:
             self.false_neg[slug] += 1
 
     def result(self) -> dict[str, Any]:
-        per_theme: dict[str, dict[str, float]] = {}
+        per_theme: dict[str, dict[str, Any]] = {}
         for slug in self.slugs:
             tp, fp, fn = self.true_pos[slug], self.false_pos[slug], self.false_neg[slug]
             precision = _ratio(tp, tp + fp)
@@ -49,14 +49,17 @@ class Scorer:
                 "recall": recall,
                 "f1": _f1(precision, recall),
                 "support": tp + fn,
+                # Neither given nor found in any item: nothing to score it on.
+                "scored": tp + fp + fn > 0,
             }
         tp = sum(self.true_pos.values())
         fp = sum(self.false_pos.values())
         fn = sum(self.false_neg.values())
         micro_p, micro_r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
-        count = len(self.slugs)
-        macro_p = _ratio(sum(t["precision"] for t in per_theme.values()), count)
-        macro_r = _ratio(sum(t["recall"] for t in per_theme.values()), count)
+        scored = [row for row in per_theme.values() if row["scored"]]
+        count = len(scored)
+        macro_p = _ratio(sum(t["precision"] for t in scored), count)
+        macro_r = _ratio(sum(t["recall"] for t in scored), count)
         return {
             "per_theme": per_theme,
             "micro": {"precision": micro_p, "recall": micro_r, "f1": _f1(micro_p, micro_r)},
@@ -64,7 +67,7 @@ class Scorer:
             "macro": {
                 "precision": macro_p,
                 "recall": macro_r,
-                "f1": _ratio(sum(t["f1"] for t in per_theme.values()), count),
+                "f1": _ratio(sum(t["f1"] for t in scored), count),
             },
             "items": self.items,
             "exact_match": _ratio(self.exact, self.items),
@@ -78,8 +81,8 @@ def evaluate(
 
     Returns ``{"per_theme": {slug: {precision, recall, f1, support}}, "micro": {...},
     "macro": {...}, "items": n, "exact_match": share}``. Slugs outside ``slugs`` are
-    ignored. A theme with no gold and no predicted items scores 0 and still counts in
-    the macro average, so macro figures are only comparable across the same slug list.
+    ignored. A theme with no gold and no predicted items is not scored (``"scored": False``)
+    and is left out of the macro average.
     """
     scorer = Scorer(slugs)
     sentinel = object()

@@ -97,7 +97,19 @@ DOMAIN: dict[str, float] = {
     "maddening": -0.7,
     "dread": -0.6,
     "pinballing": -0.4,
+    # how families describe being let down by services
+    "blamed": -0.6,
+    "blame": -0.5,
+    "blaming": -0.5,
+    "judged": -0.5,
+    "unanswered": -0.5,
+    "tribunal": -0.4,
+    "fobbed": -0.6,
+    "chase": -0.4,
     # things going well
+    "loves": 0.6,
+    "explained": 0.3,
+    "lifeline": 0.7,
     "helpful": 0.5,
     "helped": 0.4,
     "supportive": 0.6,
@@ -125,6 +137,54 @@ DOMAIN: dict[str, float] = {
 
 _NEGATION_WINDOW = 3
 
+# Ways of saying things went badly that no single word carries ("passed around", "took five
+# months"). "#" is any number, in figures or words.
+PHRASES: dict[tuple[str, ...], float] = {
+    tuple(phrase.split()): polarity
+    for phrase, polarity in {
+        "passed around": -0.5,
+        "pillar to post": -0.6,
+        "moving the goalposts": -0.5,
+        "nobody told": -0.5,
+        "no one told": -0.5,
+        "nobody explained": -0.5,
+        "still waiting": -0.5,
+        "still have no": -0.5,
+        "let down": -0.6,
+        "took # months": -0.5,
+        "took # years": -0.5,
+        "took # weeks": -0.4,
+        "# months for": -0.4,
+        "# years for": -0.4,
+        "wait and see": -0.4,
+    }.items()
+}
+_NUMBER_WORDS = frozenset(
+    """a one two three four five six seven eight nine ten eleven twelve eighteen twenty
+    few several many""".split()
+)
+
+
+def _matches(words: Sequence[str], at: int, phrase: tuple[str, ...]) -> bool:
+    if at + len(phrase) > len(words):
+        return False
+    for word, wanted in zip(words[at : at + len(phrase)], phrase, strict=True):
+        if wanted == "#":
+            if not (word.isdigit() or word in _NUMBER_WORDS):
+                return False
+        elif word != wanted:
+            return False
+    return True
+
+
+def phrase_assessments(words: Sequence[str]) -> list[float]:
+    return [
+        polarity
+        for at in range(len(words))
+        for phrase, polarity in PHRASES.items()
+        if _matches(words, at, phrase)
+    ]
+
 
 @lru_cache(maxsize=1)
 def _pattern_words() -> frozenset[str]:
@@ -149,6 +209,7 @@ def assessments(words: Sequence[str]) -> list[float]:
         if any(is_negation(w) for w in words[start:i]):
             polarity = 0.4 if polarity < 0 else -0.8 * polarity
         found.append(polarity)
+    found.extend(phrase_assessments(words))
     return found
 
 
