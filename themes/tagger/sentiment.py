@@ -102,7 +102,6 @@ DOMAIN: dict[str, float] = {
     "blame": -0.5,
     "blaming": -0.5,
     "judged": -0.5,
-    "unanswered": -0.5,
     "tribunal": -0.4,
     "fobbed": -0.6,
     "chase": -0.4,
