@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from textblob.en import sentiment as _pattern_sentiment
 
-from .text import is_negation
+from .text import is_negation, word_list
 
 DOMAIN: dict[str, float] = {
     # problems people describe
@@ -159,8 +159,8 @@ PHRASES: dict[tuple[str, ...], float] = {
     }.items()
 }
 _NUMBER_WORDS = frozenset(
-    """a one two three four five six seven eight nine ten eleven twelve eighteen twenty
-    few several many""".split()
+    word_list("""a one two three four five six seven eight nine ten eleven twelve eighteen
+    twenty few several many""")
 )
 
 
