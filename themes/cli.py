@@ -1,4 +1,4 @@
-"""`voice themes tag FILE` and `voice themes evaluate FILE`: JSON lines in and out, no writes."""
+"""`voice themes tag`, `evaluate` and `learning-curve`: JSON lines in and out, no writes."""
 
 import json
 from typing import IO
@@ -51,3 +51,32 @@ def evaluate_command(file: IO[str], as_json: bool) -> None:
             f"{row['f1']:>6.3f}"
         )
     click.echo(f"items: {result['items']}  unreadable lines: {result.get('errors', 0)}")
+
+
+@themes_cli.command("learning-curve")
+@click.argument("file", type=click.File("r", encoding="utf-8", lazy=False))
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 50))
+@click.option("--steps", default="0,60,120,240", show_default=True, help="Reviewed items.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def learning_curve_command(file: IO[str], folds: int, steps: str, as_json: bool) -> None:
+    """Cross-validate learning from reviews on lines {"text", "themes"}: for each fold, learn
+    from N items of the others, as if staff had reviewed them, and score the held-out fold."""
+    from themes.tagger.teaching import learning_curve
+
+    try:
+        numbers = [int(step) for step in steps.split(",") if step.strip()]
+    except ValueError:
+        raise click.BadParameter("give numbers separated by commas", param_hint="--steps") from None
+    rows = [
+        (str(item["text"]), set(item["themes"]))
+        for item in (json.loads(line) for line in file if line.strip())
+    ]
+    result = learning_curve(_current_tagger().codebook, rows, folds=folds, steps=numbers)
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    for point in result["points"]:
+        click.echo(
+            f"reviewed {point['reviewed']:>5}: micro-F1 {point['micro_f1']:.3f}, "
+            f"macro-F1 {point['macro_f1']:.3f}"
+        )

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from themes import comment_text
-from themes.codebook import list_themes
+from themes.codebook import codebook_from_rows, list_themes
 from themes.models import (
     ItemAnalysis,
     ItemTheme,
@@ -17,6 +17,7 @@ from themes.models import (
     Theme,
 )
 from themes.tagger import LearnedModel, evaluate
+from themes.tagger.teaching import learn
 from voice.db import db
 
 MIN_REVIEWED_TO_TRAIN = 20
@@ -48,7 +49,9 @@ def tagger_quality() -> dict[str, Any]:
     pairs = _reviewed_pairs()
     slugs = [theme.slug for theme in list_themes(active_only=True)]
     result = evaluate([p[1] for p in pairs], [p[2] for p in pairs], slugs)
-    result["model"] = latest_model()
+    stored = latest_model()
+    result["model"] = stored
+    result["lessons"] = LearnedModel.from_json(stored.model_json).lessons() if stored else []
     return result
 
 
@@ -57,7 +60,8 @@ def train_model() -> StoredModel | None:
     pairs = _reviewed_pairs()
     if len(pairs) < MIN_REVIEWED_TO_TRAIN:
         return None
-    model = LearnedModel().fit((text, slugs) for text, slugs, _auto in pairs)
+    codebook = codebook_from_rows(list_themes(active_only=True))
+    model = learn(codebook, ((text, slugs) for text, slugs, _auto in pairs))
     stored = StoredModel(trained_on=len(pairs), model_json=model.to_json())
     db.session.add(stored)
     db.session.flush()

@@ -4,10 +4,12 @@ One binary classifier per theme ("about this theme" or not) over the set of word
 an item (binarised multinomial Naive Bayes with add-one smoothing). It is plain Python and
 dictionaries, so it trains in milliseconds and is stored as JSON in the database.
 
-It only ever adds to what the codebook rules find (see :class:`themes.tagger.Tagger`): a
-theme is added when the model has seen at least ``min_examples`` reviewed items with that
-theme and is very sure (``add_threshold``), or, with a lower bar (``support_threshold``),
-when the rules found weak evidence for it. So a model trained on a handful of items cannot
+It also learns which codebook signals reviewers keep rejecting for a theme ("school" alone
+is not school-support): a theme the rules found only through such signals is dropped unless
+the word model backs it. Otherwise it only adds to what the codebook rules find (see
+:class:`themes.tagger.Tagger`): a theme is added when the model has seen at least
+``min_examples`` reviewed items with that theme and is very sure (``add_threshold``), or,
+with a lower bar (``support_threshold``), when the rules found weak evidence for it. So a model trained on a handful of items cannot
 make rule-only tagging worse. The defaults were chosen by three-fold cross-validation on
 the development set (about 70 training items a fold): looser ones added wrong themes, these
 never lowered micro-F1. Naive Bayes is over-confident on long texts, hence the high bars.
@@ -56,6 +58,11 @@ class LearnedModel:
         self.theme_docs: Counter[str] = Counter()
         self.theme_tokens: Counter[str] = Counter()
         self.theme_words: dict[str, Counter[str]] = {}
+        # How often reviewers kept or removed a theme the codebook rules gave for a signal.
+        self.kept: dict[str, Counter[str]] = {}
+        self.rejected: dict[str, Counter[str]] = {}
+        self.min_rejections = 4
+        self.reject_share = 0.75
 
     # -- training -------------------------------------------------------------------------
 
@@ -73,6 +80,29 @@ class LearnedModel:
             self.theme_docs[slug] += 1
             self.theme_tokens[slug] += len(words)
             self.theme_words.setdefault(slug, Counter()).update(words)
+
+    def add_rule_feedback(self, rule_evidence: dict[str, Iterable[str]], kept: set[str]) -> None:
+        """What a reviewer did with the themes the rules gave one item: each theme's
+        signals ("school") count as kept when the reviewer kept the theme, else rejected."""
+        for slug, signals in rule_evidence.items():
+            bucket = self.kept if slug in kept else self.rejected
+            bucket.setdefault(slug, Counter()).update(set(signals))
+
+    def demoted(self, slug: str) -> frozenset[str]:
+        """Signals reviewers keep rejecting for a theme: alone, they are no longer enough."""
+        rejected, kept = self.rejected.get(slug, Counter()), self.kept.get(slug, Counter())
+        return frozenset(
+            signal
+            for signal, number in rejected.items()
+            if number >= self.min_rejections
+            and number / (number + kept[signal]) >= self.reject_share
+        )
+
+    def lessons(self) -> list[tuple[str, str]]:
+        """(signal, slug) for every demoted signal, for the quality page."""
+        return sorted(
+            (signal, slug) for slug in sorted(self.rejected) for signal in self.demoted(slug)
+        )
 
     # -- prediction -----------------------------------------------------------------------
 
@@ -139,6 +169,8 @@ class LearnedModel:
                 }
                 for slug in sorted(self.theme_docs)
             },
+            "kept": {slug: dict(counts) for slug, counts in sorted(self.kept.items())},
+            "rejected": {slug: dict(counts) for slug, counts in sorted(self.rejected.items())},
         }
 
     def to_json(self) -> str:
@@ -161,6 +193,9 @@ class LearnedModel:
             model.theme_docs[slug] = int(theme["docs"])
             model.theme_tokens[slug] = int(theme["tokens"])
             model.theme_words[slug] = Counter({str(k): int(v) for k, v in theme["words"].items()})
+        for name, bucket in (("kept", model.kept), ("rejected", model.rejected)):
+            for slug, counts in data.get(name, {}).items():
+                bucket[slug] = Counter({str(k): int(v) for k, v in counts.items()})
         return model
 
     @classmethod

@@ -303,7 +303,8 @@ class Tagger:
         self._apply_conventions(confidence)
         extra_evidence: dict[str, tuple[str, ...]] = {}
         if self.model is not None:
-            self._apply_model(self.model, sentences, confidence, partial, extra_evidence)
+            found = {self._slugs[number]: shown for number, shown in evidence.items()}
+            self._apply_model(self.model, sentences, confidence, partial, extra_evidence, found)
 
         hits = []
         for number, slug in enumerate(self._slugs):
@@ -422,10 +423,18 @@ class Tagger:
         confidence: dict[str, float],
         partial: dict[str, float],
         extra_evidence: dict[str, tuple[str, ...]],
+        found: dict[str, list[str]],
     ) -> None:
         words = content_keys(w for s in sentences for w in s.words)
         if not words:
             return
+        for slug in list(confidence):
+            demoted = model.demoted(slug)
+            shown = found.get(slug, [])
+            # Reviews taught that these signals alone do not make the theme.
+            only_demoted = bool(demoted and shown) and all(signal in demoted for signal in shown)
+            if only_demoted and (not model.trusted(slug) or model.probability(words, slug) < 0.5):
+                del confidence[slug]
         for slug in self._slugs:
             if not model.trusted(slug):
                 continue
