@@ -57,7 +57,7 @@ def test_learning_curve_command_prints_json_when_asked(tmp_path: Path) -> None:
     sample = tmp_path / "sample.jsonl"
     sample.write_text("\n".join(DEV_SET.read_text().splitlines()[:30]))
     voice = Path(sys.executable).with_name("voice")
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603 - the project's own command, fixed arguments
         [voice, "themes", "learning-curve", sample, "--folds", "3", "--steps", "0,10", "--json"],
         capture_output=True,
         text=True,
