@@ -12,7 +12,8 @@ the word model backs it. Otherwise it only adds to what the codebook rules find 
 with a lower bar (``support_threshold``), when the rules found weak evidence for it. So a
 model trained on a handful of items cannot make rule-only tagging worse. The defaults were
 chosen by three-fold cross-validation on the development set (about 70 training items a
-fold): looser ones added wrong themes, these never lowered micro-F1. Naive Bayes is over-confident on long texts, hence the high bars.
+fold): looser ones added wrong themes, these never lowered micro-F1. Naive Bayes is
+over-confident on long texts, hence the high bars.
 """
 
 from __future__ import annotations
