@@ -26,6 +26,8 @@ from themes.tagger.jsonl import evaluate_lines  # noqa: E402
 
 DEV_PATH = Path(os.environ.get("THEMES_DEV_PATH", ROOT.parent / "shared/data/themes_dev.jsonl"))
 SAFEGUARDING_PATH = ROOT / "bench" / "safeguarding_set.jsonl"
+# Written before the patterns were tuned and never used to tune them: an honest estimate.
+SAFEGUARDING_HOLDOUT_PATH = ROOT / "bench" / "safeguarding_holdout.jsonl"
 
 # Fragments written for the benchmark; joined at random into comments of 5 to 60 words, so
 # every timed item is different and nothing is served from a cache of whole texts.
@@ -125,20 +127,22 @@ def dev_quality(tagger: Tagger) -> dict[str, Any] | None:
     }
 
 
-def safeguarding_quality(tagger: Tagger) -> dict[str, Any]:
+def safeguarding_quality(
+    tagger: Tagger, path: Path = SAFEGUARDING_PATH, key: str = "concerning"
+) -> dict[str, Any]:
     true_pos = false_pos = false_neg = total = 0
-    with SAFEGUARDING_PATH.open(encoding="utf-8") as lines:
+    with path.open(encoding="utf-8") as lines:
         for line in lines:
             if not line.strip():
                 continue
             item = json.loads(line)
             flagged = tagger.tag(item["text"]).safeguarding
             total += 1
-            if flagged and item["concerning"]:
+            if flagged and item[key]:
                 true_pos += 1
             elif flagged:
                 false_pos += 1
-            elif item["concerning"]:
+            elif item[key]:
                 false_neg += 1
     return {
         "items": total,
@@ -185,6 +189,12 @@ def main() -> None:
     print(
         f"safeguarding check set ({guard['items']} sentences): recall {guard['recall']:.3f}, "
         f"precision {guard['precision']:.3f}"
+    )
+    holdout = safeguarding_quality(tagger, SAFEGUARDING_HOLDOUT_PATH, "flag")
+    figures["safeguarding_holdout"] = holdout
+    print(
+        f"safeguarding hold-out set ({holdout['items']} sentences): "
+        f"recall {holdout['recall']:.3f}, precision {holdout['precision']:.3f}"
     )
 
     figures["full_pipeline"] = full_pipeline()

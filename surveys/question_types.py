@@ -206,9 +206,9 @@ class FaceScaleQuestion(BuiltinChoiceQuestion):
 class YesNoQuestion(BuiltinChoiceQuestion):
     kind = QuestionType.YES_NO
     builtin = (
-        Choice("yes", _both(_l("Yes"))),
-        Choice("no", _both(_l("No"))),
-        Choice("not_sure", _both(_l("Not sure"))),
+        Choice("yes", _both(_l("Yes")), "yes"),
+        Choice("no", _both(_l("No")), "no"),
+        Choice("not_sure", _both(_l("Not sure")), "not-sure"),
     )
 
 

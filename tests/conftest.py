@@ -19,6 +19,7 @@ from sqlalchemy import func, select, text
 
 from tests.factories import make_user
 from voice.accounts.models import Role, User
+from voice.accounts.sessions import session_for
 from voice.app import create_app
 from voice.db import db
 from voice.extensions import limiter
@@ -32,6 +33,7 @@ def _test_settings() -> dict[str, object]:
     broker_url = os.environ.get("CELERY_BROKER_URL") or f"sqla+sqlite:///{_TMP / 'broker.sqlite3'}"
     return {
         "TESTING": True,
+        "REQUIRE_SECOND_FACTOR": False,  # test_second_factor.py turns it on
         "SECRET_KEY": "test-secret-key",
         "SQLALCHEMY_DATABASE_URI": database_url,
         # The lowest cost argon2 allows: every test user is hashed, and many sign in.
@@ -130,8 +132,7 @@ def login_as(app: Flask, client: FlaskClient) -> Callable[..., User]:
 def sign_in_session(client: FlaskClient, user: User) -> None:
     """Put a signed-in session for `user` in the client's cookie, as the sign-in page would."""
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
-        session["_fresh"] = True
+        session.update(session_for(user))
 
 
 CSRF_PATTERN = re.compile(

@@ -13,6 +13,7 @@ from themes.comment_text import CommentText, Place, Viewer
 from themes.models import ItemAnalysis
 from voice.accounts.models import User
 from voice.db import db
+from voice.untrusted import bounded_int
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000
@@ -64,10 +65,12 @@ def _decode_cursor(cursor: str | None) -> tuple[datetime, int] | None:
     if not cursor:
         return None
     stamp, _, item_id = cursor.rpartition("~")
+    number = bounded_int(item_id)
     try:
-        return datetime.fromisoformat(stamp), int(item_id)
+        moment = datetime.fromisoformat(stamp)
     except ValueError:
         return None
+    return (moment, number) if number is not None else None
 
 
 def _encode_cursor(item: FeedbackItem) -> str:

@@ -18,6 +18,11 @@ from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
 from voice.i18n import _
+from voice.untrusted import bounded_int
+
+
+def _chosen(field: object) -> str:
+    return (getattr(field, "data", None) or "").strip()
 
 
 @bp.route("/feedback")
@@ -29,9 +34,10 @@ def feedback_list() -> str:
     valid = form.validate() if request.args else True
     if valid:
         filters = feedback.FeedbackFilters(
-            source_group=SourceGroup(form.audience.data) if form.audience.data else None,
-            channel=Channel(form.channel.data) if form.channel.data else None,
-            survey_id=int(form.survey.data) if (form.survey.data or "").isdigit() else None,
+            # Optional() passes a blank (" ") choice through: blank means any.
+            source_group=SourceGroup(audience) if (audience := _chosen(form.audience)) else None,
+            channel=Channel(channel) if (channel := _chosen(form.channel)) else None,
+            survey_id=bounded_int(form.survey.data),
             date_from=form.date_from.day,
             date_to=form.date_to.day,
             text=form.q.data or "",

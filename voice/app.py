@@ -8,11 +8,14 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from voice.accounts.models import Role
+from voice.accounts.navigation import init_navigation
+from voice.accounts.sessions import init_sessions
 from voice.background import init_celery
 from voice.config import check_production_settings, settings_from_env
 from voice.errors import init_error_handlers
 from voice.extensions import init_extensions, login_manager
 from voice.i18n import _l, init_i18n
+from voice.untrusted import init_untrusted_input
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
@@ -20,6 +23,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(settings_from_env(os.environ))
     app.config.update(overrides or {})
     check_production_settings(app.config)
+    init_untrusted_input(app)  # before any route, so every `<int:...>` is bounded
 
     app.jinja_loader = ChoiceLoader(
         [
@@ -41,6 +45,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     init_i18n(app)
     login_manager.login_view = "accounts.sign_in"
     login_manager.login_message = _l("Sign in to see that page.")
+    init_sessions(app)
+    init_navigation(app)
     init_celery(app)
     app.jinja_env.globals["Role"] = Role
     _register_blueprints(app)

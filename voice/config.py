@@ -83,6 +83,11 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         "REMEMBER_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_HTTPONLY": True,
         "WTF_CSRF_TIME_LIMIT": None,
+        # A staff session ends after this long with no request, and this long after sign-in.
+        "STAFF_IDLE_MINUTES": int(env.get("STAFF_IDLE_MINUTES", "30")),
+        "STAFF_SESSION_HOURS": int(env.get("STAFF_SESSION_HOURS", "12")),
+        # Admins, safeguarding leads and strategy leads must sign in with a code as well.
+        "REQUIRE_SECOND_FACTOR": _flag(env.get("REQUIRE_SECOND_FACTOR"), True),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), True),
         "RATELIMIT_HEADERS_ENABLED": False,

@@ -4,6 +4,7 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from voice.db import db
 from voice.i18n import _l
 
 ERROR_TEXT = {
@@ -52,4 +53,10 @@ def init_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception) -> tuple[str, int]:
         app.logger.exception("unhandled error", exc_info=error)
+        # A failed statement leaves the session unusable; the page (its menu asks who is
+        # signed in) must not fail the same way.
+        try:
+            db.session.rollback()
+        except Exception:
+            app.logger.exception("rollback failed after an error")
         return render_error(500, *ERROR_TEXT[InternalServerError.code])

@@ -3,8 +3,10 @@
 Driven entirely by Survey rows, so feedback forms (Survey.kind FORM) reuse it unchanged."""
 
 import json
+from functools import cache
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from babel import Locale
 from flask import (
     abort,
     current_app,
@@ -42,16 +44,41 @@ from surveys.wordings import wording_text
 from voice.accounts.access import public
 from voice.db import db
 from voice.extensions import limiter
-from voice.i18n import _
+from voice.i18n import _, ngettext
+from voice.untrusted import clean_text
 
 DRAFTS = "survey_drafts"
 KIOSK = "kiosk_code"
 LARGE_TEXT = "large_text"
 WITHDRAW = "contact_withdraw_token"  # shown once on the thank-you page, then forgotten
+HOW_ANSWERED_VALUES = {how.value for how in HowAnswered}
+EXIT_URL = "https://www.bbc.co.uk/weather"  # a neutral page for Exit this page off a kiosk
+# Pages that show (or take) a young person's answers: a shared tablet must never keep a copy.
+RESPONDENT_ENDPOINTS = frozenset(
+    {
+        "surveys.start",
+        "surveys.begin",
+        "surveys.question",
+        "surveys.check_answers",
+        "surveys.send",
+        "surveys.thank_you",
+        "surveys.start_again",
+        "surveys.exit_survey",
+        "surveys.join",
+        "surveys.join_with_code",
+    }
+)
 
 
 def _kiosk_key() -> str:
     return f"kiosk:{session.get(KIOSK) or 'none'}"
+
+
+@bp.after_request
+def _never_store_respondent_pages(response: Response) -> Response:
+    if request.endpoint in RESPONDENT_ENDPOINTS:
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _survey_or_404(survey_id: int) -> Survey:
@@ -77,6 +104,40 @@ def _set_token(survey_id: int, token: str | None) -> None:
     session[DRAFTS] = drafts
 
 
+@cache
+def _plural_samples(language: str) -> dict[str, int]:
+    """A number for each plural category of the language (CLDR), as the browser picks them."""
+    plural = Locale.parse(language).plural_form
+    samples: dict[str, int] = {}
+    for number in range(200):
+        samples.setdefault(plural(number), number)
+    return samples
+
+
+def _count_text(language: str) -> dict[str, str]:
+    """The live character count's words, from the catalogs, for govuk-frontend's data-i18n."""
+    text = {
+        "characters-at-limit": _("You have 0 characters remaining"),
+        "textarea-description.other": _(
+            "You can enter up to %(count)s characters", count="%{count}"
+        ),
+    }
+    for category, number in _plural_samples(language).items():
+        text[f"characters-under-limit.{category}"] = ngettext(
+            "You have %(count)s character remaining",
+            "You have %(count)s characters remaining",
+            number,
+            count="%{count}",
+        )
+        text[f"characters-over-limit.{category}"] = ngettext(
+            "You have %(count)s character too many",
+            "You have %(count)s characters too many",
+            number,
+            count="%{count}",
+        )
+    return text
+
+
 def _context(survey: Survey, **extra: object) -> dict[str, object]:
     language = str(get_locale())
     easy = easy_read()
@@ -96,6 +157,7 @@ def _context(survey: Survey, **extra: object) -> dict[str, object]:
         "kiosk": kiosk,
         "idle_seconds": current_app.config.get("KIOSK_IDLE_SECONDS", 180),
         "total": len(survey.questions),
+        "count_text": _count_text(language),
         "switch_url": f"{request.path}?{urlencode(switch_args)}",
         **extra,
     }
@@ -222,7 +284,7 @@ def _answers_from_form(survey: Survey, raw: str) -> dict | None:
     """Answers sent with the final form (an offline resend); checked like any other answer."""
     try:
         posted = json.loads(raw or "{}")
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past Python's limit
         return None
     if not isinstance(posted, dict):
         return None
@@ -231,10 +293,17 @@ def _answers_from_form(survey: Survey, raw: str) -> dict | None:
     for key, answer in posted.items():
         if key not in known or not isinstance(answer, dict):
             return None
-        values = [str(v) for v in answer.get("choices") or []]
+        choices, text = answer.get("choices") or [], answer.get("text")
+        if not isinstance(choices, list) or not all(isinstance(v, str | int) for v in choices):
+            return None
+        if text is not None and not isinstance(text, str):
+            return None
+        # JSON can spell a NUL as an escape the request's own cleaning never sees.
+        values = [clean_text(str(v)) for v in choices]
+        text = clean_text(text) if text is not None else None
         if answer.get("skipped"):
             values.append(SKIP)
-        cleaned = for_question(known[key]).clean(values, answer.get("text"))
+        cleaned = for_question(known[key]).clean(values, text)
         if isinstance(cleaned, str):
             return None
         answers[key] = cleaned
@@ -264,7 +333,8 @@ def send(survey_id: int) -> Response | str | tuple[str, int]:
             survey, _("Some answers could not be read. Please go back and check your answers.")
         )
     context = _context(survey)
-    how = HowAnswered(form.how_answered.data) if form.how_answered.data else None
+    how_text = (form.how_answered.data or "").strip()  # Optional() lets a blank through
+    how = HowAnswered(how_text) if how_text in HOW_ANSWERED_VALUES else None
     _response, item_ids = submit_response(
         survey,
         idempotency_key=key,
@@ -310,6 +380,20 @@ def start_again(survey_id: int) -> Response:
     db.session.commit()
     _set_token(survey_id, None)
     return redirect(url_for("surveys.start", survey_id=survey_id))
+
+
+@bp.route("/s/<int:survey_id>/exit")
+@public
+def exit_survey(survey_id: int) -> Response:
+    """Exit this page: forget the answers in progress, then leave. On a kiosk tablet the next
+    person gets a fresh start page; anywhere else the browser goes to a neutral site."""
+    survey = _survey_or_404(survey_id)
+    discard_draft(_token(survey))
+    db.session.commit()
+    _set_token(survey_id, None)
+    if find_live_kiosk_session(session.get(KIOSK), survey) is not None:
+        return redirect(url_for("surveys.start", survey_id=survey_id))
+    return redirect(EXIT_URL)
 
 
 @bp.route("/s/text-size", methods=["POST"])

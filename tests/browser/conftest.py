@@ -6,6 +6,7 @@ import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,8 @@ CHROMIUM_FLAGS = [
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 HERE = Path(__file__).resolve().parent
+_SERVED: dict[str, Flask] = {}  # the app behind live_server, for minting session cookies
+_SIGNED_IN_BY_FORM: set[frozenset[Role]] = set()  # sets of roles that have used the form
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
@@ -88,10 +91,6 @@ def page(page_factory: Callable[..., Page]) -> Page:
     return page_factory()
 
 
-_SERVED: dict[str, Flask] = {}  # the app behind live_server, for minting session cookies
-_SIGNED_IN_BY_FORM: set[frozenset[Role]] = set()  # sets of roles that have used the form
-
-
 def sign_in_page(page: Page, live_server: str, user: User) -> None:
     """Sign the page's browser in as `user`. The first time a set of roles signs in this
     session it goes through the sign-in form; after that the browser is given the session
@@ -134,7 +133,12 @@ def signed_in_page(app: Flask, page: Page, live_server: str) -> Callable[..., Pa
 
 def in_language(text: str, language: str) -> str:
     """What a person reading `language` sees for the English `text` (for finding controls)."""
-    return Translations.load(str(TRANSLATIONS), [language]).gettext(text)
+    return _translations(language).gettext(text)
+
+
+@cache
+def _translations(language: str) -> Translations:
+    return Translations.load(str(TRANSLATIONS), [language])
 
 
 def axe_violations(page: Page) -> list[dict]:

@@ -59,7 +59,11 @@ PAGES: list[PageCheck] = [
     ),
     PageCheck("tracker gaps", "/tracker/gaps", roles=(Role.STRATEGY_LEAD,)),
     PageCheck("tracker our groups", "/tracker/our-groups", roles=(Role.FACILITATOR,)),
-    PageCheck("you said, we did unsubscribe, bad link", "/you-said-we-did/unsubscribe/bad-link"),
+    PageCheck(
+        "you said, we did unsubscribe, bad link",
+        "/you-said-we-did/unsubscribe/bad-link",
+        status=400,
+    ),
     PageCheck("tell us what you think", "/tell-us"),
     PageCheck("tell us what you think, easy read", "/tell-us/easy-read"),
     # The forms are standing surveys: these addresses redirect to their start pages (/s/<id>).

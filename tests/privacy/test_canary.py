@@ -19,7 +19,8 @@ from tests.conftest import csrf_token, make_staff, wait_until_tagged
 from tests.factories import make_action, make_kiosk_session, make_statement, make_survey
 from tests.surveys.survey_helpers import answer_feedback_form, open_feedback_form, option_ids, send
 from themes.models import FlagStatus, ItemTheme, SafeguardingFlag, Theme
-from voice.accounts.models import Role
+from voice.accounts.models import Role, User
+from voice.accounts.sessions import session_for
 from voice.db import db, utcnow
 from voice.tracker import quotes as tracker_quotes
 from voice.tracker import statements as tracker_statements
@@ -85,9 +86,8 @@ def _send_proxy_entry(app: Flask) -> None:
 def _signed_in(app: Flask, user_id: int | None) -> FlaskClient:
     client = app.test_client()
     if user_id is not None:
-        with client.session_transaction() as session:
-            session["_user_id"] = str(user_id)
-            session["_fresh"] = True
+        with app.app_context(), client.session_transaction() as session:
+            session.update(session_for(db.session.get(User, user_id)))
     return client
 
 

@@ -198,3 +198,37 @@ def test_create_user_command_makes_the_first_admin_when_run(app: Flask) -> None:
     )
     assert again.exit_code != 0
     assert "already exists" in again.output
+
+
+def test_staff_navigation_shows_only_the_areas_a_persons_roles_open_when_signed_in(
+    client: FlaskClient, login_as: object
+) -> None:
+    login_as(Role.FACILITATOR)  # type: ignore[operator]
+    page = client.get("/staff/kiosk").get_data(as_text=True)
+    start = page.index('class="govuk-service-navigation')
+    nav = page[start : page.index("</nav>", start)]
+    assert "Surveys" in nav
+    assert 'href="/staff/kiosk" aria-current="page"' in nav
+    for hidden in ("People", "All feedback", "Safeguarding", "Imports"):
+        assert hidden not in nav
+    assert "Signed in as Test Person" in page
+
+
+def test_staff_navigation_marks_the_area_when_on_a_page_inside_it(
+    app: Flask, client: FlaskClient, login_as: object
+) -> None:
+    admin = login_as(Role.ADMIN, Role.STRATEGY_LEAD)  # type: ignore[operator]
+    page = client.get(f"/admin/people/{admin.id}").get_data(as_text=True)
+    assert 'href="/admin/people" aria-current="true"' in page
+    start = page.index('class="govuk-service-navigation')
+    nav = page[start : page.index("</nav>", start)]
+    for area in ("Dashboard", "All feedback", "Themes", "Tracker", "Surveys", "Imports", "People"):
+        assert area in nav
+    assert "Safeguarding" not in nav
+    assert "Proxy entry" not in nav
+
+
+def test_public_pages_have_no_staff_navigation_when_nobody_is_signed_in(
+    client: FlaskClient,
+) -> None:
+    assert "govuk-service-navigation" not in client.get("/").get_data(as_text=True)

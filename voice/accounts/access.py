@@ -4,11 +4,17 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import abort, redirect, request, url_for
+from flask import abort, flash, g, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from voice.accounts.models import Role
+from voice.accounts.models import Role, SignInEventKind, User
+from voice.accounts.second_factor import log_event, second_factor_required
+from voice.db import db
+from voice.i18n import _
+
+# Pages a person who must set up a second factor can still open (to set it up).
+SET_UP_ENDPOINTS = frozenset({"accounts.set_up_second_factor"})
 
 View = TypeVar("View", bound=Callable[..., Any])
 ACCESS_ATTRIBUTE = "voice_access"
@@ -27,7 +33,18 @@ def role_required(*roles: Role) -> Callable[[View], View]:
         @wraps(view)
         def checked(*args: Any, **kwargs: Any) -> Response | Any:
             if not current_user.is_authenticated:
+                refused = g.pop("refused_session_user_id", None)
+                if refused is not None:
+                    # Nothing has happened in this request yet, so the log can be committed.
+                    log_event(db.session.get(User, refused), SignInEventKind.SESSION_REFUSED)
+                    db.session.commit()
+                    flash(_("Your session has ended. Sign in again to continue."))
                 return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
+            needs_set_up = (
+                second_factor_required(current_user) and not current_user.has_second_factor
+            )
+            if needs_set_up and request.endpoint not in SET_UP_ENDPOINTS:
+                return redirect(url_for("accounts.set_up_second_factor"))
             if not current_user.has_any_role(*roles):
                 abort(403)
             return view(*args, **kwargs)

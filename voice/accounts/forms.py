@@ -16,7 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
-from voice.accounts.models import Role
+from voice.accounts.models import Role, SignInEventKind
 from voice.i18n import _l
 
 MIN_PASSWORD_LENGTH = 12
@@ -28,6 +28,18 @@ ROLE_LABELS = {
     Role.SCHOOL_CONTACT: _l("School contact"),
     Role.FACILITATOR: _l("Facilitator"),
     Role.SAFEGUARDING_LEAD: _l("Safeguarding lead"),
+}
+
+EVENT_LABELS = {
+    SignInEventKind.SIGNED_IN: _l("Signed in"),
+    SignInEventKind.PASSWORD_REFUSED: _l("Wrong email address or password"),
+    SignInEventKind.CODE_REFUSED: _l("Wrong or reused security code"),
+    SignInEventKind.RECOVERY_CODE_USED: _l("Recovery code used"),
+    SignInEventKind.SECOND_FACTOR_SET_UP: _l("Second factor set up"),
+    SignInEventKind.SECOND_FACTOR_RESET: _l("Second factor reset"),
+    SignInEventKind.SIGNED_OUT: _l("Signed out"),
+    SignInEventKind.SIGNED_OUT_EVERYWHERE: _l("Signed out everywhere"),
+    SignInEventKind.SESSION_REFUSED: _l("Session refused"),
 }
 
 _password_length = Length(
@@ -125,3 +137,25 @@ class ChangePasswordForm(FlaskForm):
             raise ValidationError(
                 _l("Choose a new password that is different from the current one")
             )
+
+
+class SecondFactorCodeForm(FlaskForm):
+    code = StringField(
+        _l("Security code"),
+        widget=GovTextInput(),
+        validators=[InputRequired(message=_l("Enter the 6-digit code from your app"))],
+    )
+    submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
+
+
+class SetUpSecondFactorForm(FlaskForm):
+    code = StringField(
+        _l("Security code"),
+        widget=GovTextInput(),
+        validators=[InputRequired(message=_l("Enter the 6-digit code from your app"))],
+    )
+    submit = SubmitField(_l("Turn on the second factor"), widget=GovSubmitInput())
+
+
+class ConfirmForm(FlaskForm):
+    """A button alone: its CSRF token is the whole form."""

@@ -36,6 +36,13 @@ def hash_password(password: str) -> str:
     return _hashing()[0].hash(password)
 
 
+def verify_hash(stored: str, secret: str) -> bool:
+    try:
+        return _hashing()[0].verify(stored, secret)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 

@@ -3,22 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from surveys.models import Channel, SourceGroup
+from voice.i18n import _l
+from voice.untrusted import bounded_int
 
 SENTIMENTS = ("positive", "negative", "mixed", "neutral")
 ORDERS = ("newest", "negative")
 DEFAULT_DAYS = 91  # about a quarter
 
 
+# Far enough either side for any real period, and far from date.min and date.max, so the
+# period before this one (and a day after it) can always be worked out.
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2099, 12, 31)
+
+
 def _date(value: str | None) -> date | None:
     try:
-        return date.fromisoformat((value or "").strip())
+        day = date.fromisoformat((value or "").strip())
     except ValueError:
         return None
+    return day if EARLIEST <= day <= LATEST else None
+
+
+def _date_problem(value: str | None) -> str | None:
+    """What to say beside a date box whose value was left out, or None if it was fine."""
+    if (value or "").strip() and _date(value) is None:
+        return str(_l("Enter a real date between 2000 and 2099, like 2026-09-01"))
+    return None
 
 
 def _enum(kind: type, value: str | None) -> object | None:
@@ -29,11 +45,7 @@ def _enum(kind: type, value: str | None) -> object | None:
 
 
 def _int(value: str | None) -> int | None:
-    try:
-        number = int(value or "")
-    except ValueError:
-        return None
-    return number if number > 0 else None
+    return bounded_int(value)
 
 
 def _text(value: str | None, limit: int = 200) -> str | None:
@@ -57,10 +69,13 @@ class Filters:
     kiosk_group: str | None = None
     order: str = "newest"
     page: int = 1
+    # What to say beside a filter whose value was wrong and so left out, by query parameter.
+    problems: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
     def from_args(cls, args: Mapping[str, str], *, today: date) -> Filters:
-        """Read the query string; anything that does not make sense is left out, not an error."""
+        """Read the query string; anything that does not make sense is left out, not an error
+        (a wrong date is also named in `problems`, to say so beside its box)."""
         end = _date(args.get("to")) or today
         start = _date(args.get("from")) or end - timedelta(days=DEFAULT_DAYS - 1)
         if start > end:
@@ -80,13 +95,18 @@ class Filters:
             kiosk_group=_text(args.get("kiosk_group"), 120),
             order=order if order in ORDERS else "newest",
             page=_int(args.get("page")) or 1,
+            problems={
+                name: problem
+                for name in ("from", "to")
+                if (problem := _date_problem(args.get(name)))
+            },
         )
 
     def to_args(self) -> dict[str, str]:
         """The query string parameters that rebuild this view (empty ones left out)."""
         found: dict[str, str] = {"from": self.start.isoformat(), "to": self.end.isoformat()}
         for name, value in asdict(self).items():
-            if name in {"start", "end"} or value in (None, ""):
+            if name in {"start", "end", "problems"} or value in (None, ""):
                 continue
             if name == "order" and value == "newest":
                 continue

@@ -5,6 +5,68 @@
 
   var OUTBOX = "voice-outbox";
 
+  // The page's words for this script, translated on the server (see respond/_layout.html).
+  var TEXT = (function () {
+    var node = document.getElementById("voice-respond-text");
+    try { return JSON.parse(node ? node.textContent : "{}"); } catch (e) { return {}; }
+  }());
+
+  // Leave a page so that Back cannot return to it: the next person on a shared tablet must not
+  // find the last person's answers in the history.
+  function leaveFor(url) {
+    window.location.replace(url);
+  }
+
+  // Send a form in the background, then leave for `url` without a history entry. Without
+  // fetch the form is sent the ordinary way (the server redirects, POST/redirect/GET).
+  function sendThenLeave(form, url) {
+    if (!window.fetch || !window.FormData) {
+      form.submit();
+      return;
+    }
+    window.fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      credentials: "same-origin",
+      redirect: "manual"
+    }).then(function () { leaveFor(url); }, function () { leaveFor(url); });
+  }
+
+  // Exit this page: govuk-frontend moves with location.href, which leaves this page in the
+  // history. Take over the button and the third Shift so the page is replaced instead.
+  function setUpExit() {
+    var button = document.querySelector(".govuk-exit-this-page__button");
+    if (!button) {
+      return;
+    }
+    var go = function () {
+      document.body.classList.add("govuk-exit-this-page-hide-content");
+      leaveFor(button.href);
+    };
+    document.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest(".govuk-exit-this-page__button")) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        go();
+      }
+    }, true);
+    var presses = 0;
+    var timer = null;
+    window.addEventListener("keyup", function (event) {
+      if (event.key !== "Shift") {
+        presses = 0;
+        return;
+      }
+      presses += 1;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { presses = 0; }, 5000);
+      if (presses >= 3) {
+        event.stopImmediatePropagation();
+        go();
+      }
+    }, true);
+  }
+
   // Read aloud: speak the question and its options in the page language.
   function setUpReadAloud() {
     var button = document.querySelector("[data-read-aloud-button]");
@@ -12,7 +74,15 @@
       return;
     }
     button.hidden = false;
+    var label = function (speaking) {
+      button.textContent = speaking ? (TEXT.stopReading || "Stop") : (TEXT.readAloud || button.textContent);
+    };
     button.addEventListener("click", function () {
+      if (window.speechSynthesis.speaking) {
+        window.speechSynthesis.cancel();
+        label(false);
+        return;
+      }
       window.speechSynthesis.cancel();
       var parts = [];
       document.querySelectorAll("[data-read-aloud]").forEach(function (node) {
@@ -21,6 +91,8 @@
       var utterance = new SpeechSynthesisUtterance(parts.join(". "));
       utterance.lang = button.getAttribute("data-lang") || document.documentElement.lang;
       utterance.rate = 0.9;
+      utterance.onend = function () { label(false); };
+      label(true);
       window.speechSynthesis.speak(utterance);
     });
   }
@@ -50,7 +122,8 @@
     });
   }
 
-  // Kiosk: after a quiet spell warn gently, then start again so the next person sees nothing.
+  // Kiosk: after a quiet spell ask, in a dialog in view, then start again so the next
+  // person sees nothing (and finds nothing by Back).
   function setUpKioskReset() {
     var kiosk = document.querySelector("[data-kiosk]");
     if (!kiosk) {
@@ -58,28 +131,45 @@
     }
     var form = kiosk.querySelector("[data-kiosk-reset-form]");
     var warning = kiosk.querySelector("[data-kiosk-warning]");
-    var finished = document.querySelector("[data-kiosk-finished]");
+    var stillHere = kiosk.querySelector("[data-kiosk-still-here]");
+    var startUrl = kiosk.getAttribute("data-start-url");
     var idle = parseInt(kiosk.getAttribute("data-idle-seconds"), 10) || 180;
     var grace = Math.min(60, Math.max(5, Math.round(idle / 3)));
     var warnTimer = null;
     var resetTimer = null;
-    var reset = function () { form.submit(); };
+    var before = null;
+    var reset = function () { sendThenLeave(form, startUrl); };
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      reset();
+    });
     var restart = function () {
       window.clearTimeout(warnTimer);
       window.clearTimeout(resetTimer);
-      warning.hidden = true;
-      if (finished) {
+      if (!warning.hidden) {
+        warning.hidden = true;
+        if (before && before.focus) { before.focus(); }
+      }
+      if (document.querySelector("[data-kiosk-finished]")) {
         resetTimer = window.setTimeout(reset, 15000);
         return;
       }
       warnTimer = window.setTimeout(function () {
+        before = document.activeElement;
         warning.hidden = false;
+        stillHere.focus();
         resetTimer = window.setTimeout(reset, grace * 1000);
       }, idle * 1000);
     };
+    stillHere.addEventListener("click", restart);
     ["pointerdown", "keydown", "input", "scroll", "touchstart"].forEach(function (name) {
-      document.addEventListener(name, restart, { passive: true });
+      document.addEventListener(name, function (event) {
+        // A key or tap on the dialog itself is answered by its button, not by any key.
+        if (!warning.hidden && warning.contains(event.target) && name !== "keydown") { return; }
+        restart();
+      }, { passive: true });
     });
+    kiosk.restartIdle = restart;
     restart();
   }
 
@@ -137,14 +227,24 @@
       var item = { url: form.action, body: Array.from(new FormData(form).entries()) };
       var queue = function () {
         writeOutbox(readOutbox().concat([item]));
+        // The answers now wait in the outbox; take them off the screen for the next person.
+        var main = document.querySelector(".voice-respond");
+        main.querySelectorAll(".govuk-summary-list, .govuk-back-link, .govuk-fieldset, button")
+          .forEach(function (node) { node.remove(); });
+        form.querySelectorAll("input[name=answers]").forEach(function (node) { node.value = ""; });
+        message.textContent = TEXT.saved || message.textContent;
         message.hidden = false;
         message.focus();
-        sending = false;
+        var finished = document.createElement("span");
+        finished.setAttribute("data-kiosk-finished", "");
+        message.appendChild(finished);
+        var kiosk = document.querySelector("[data-kiosk]");
+        if (kiosk && kiosk.restartIdle) { kiosk.restartIdle(); }
       };
       if (navigator.onLine === false) { queue(); return; }
       post(item).then(function (response) {
         if (response.status === 201 || response.type === "opaqueredirect") {
-          window.location.assign(form.getAttribute("data-thank-you"));
+          leaveFor(form.getAttribute("data-thank-you"));
         } else if (response.status >= 500 || response.status === 429) {
           queue();
         } else {
@@ -187,6 +287,7 @@
     }
   }
 
+  setUpExit();
   setUpReadAloud();
   setUpTextSize();
   setUpKioskReset();

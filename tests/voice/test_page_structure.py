@@ -1,0 +1,211 @@
+"""Every page in tests/browser/pages.py, through the Flask test client in every language: its
+status, one <h1>, a <title> that starts with it ("Error: " first when the page shows form
+errors), no repeated id, and `lang`/`dir` on <html>. Pages with a form are also posted empty,
+as a browser sends a form nobody filled in, and must show their errors.
+
+These checks need no browser, so they run for every page in all four languages; the axe walk in
+tests/browser/test_accessibility.py then needs only one page of each kind."""
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from surveys.builder import close_survey
+from surveys.models import QuestionType, Survey
+from tests.browser.conftest import in_language
+from tests.browser.pages import PAGES, PageCheck
+from tests.conftest import make_staff, sign_in_session
+from tests.factories import make_survey
+from tests.surveys.survey_helpers import begin
+from voice.config import LANGUAGES, RTL_LANGUAGES
+from voice.db import db
+
+TEXT_INPUTS = {"text", "email", "password", "search", "tel", "url", "number", "date", "hidden"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+
+
+@dataclass
+class Form:
+    action: str
+    method: str
+    multipart: bool
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    submits: list[tuple[str, str, str]] = field(default_factory=list)  # name, value, formaction
+
+
+class PageParser(HTMLParser):
+    """What the checks look at, read with the standard library's HTML parser."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html_attrs: dict[str, str | None] = {}
+        self.title = ""
+        self.h1s: list[str] = []
+        self.ids: list[str] = []
+        self.error_summary = False
+        self.forms_in_main: list[Form] = []
+        self._open: list[str] = []  # the elements we are inside
+        self._text: dict[str, list[str]] = {}  # title/h1/textarea/option being read
+        self._form: Form | None = None
+        self._select: tuple[str, list[tuple[str, bool]]] | None = None
+        self._option: tuple[str | None, bool] | None = None  # value, selected
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id") is not None:
+            self.ids.append(found["id"] or "")
+        if "govuk-error-summary" in (found.get("class") or "").split():
+            self.error_summary = True
+        if tag == "html":
+            self.html_attrs = found
+        elif tag in {"title", "h1"}:
+            self._text[tag] = []
+        elif tag == "form" and "main" in self._open:
+            self._form = Form(
+                action=found.get("action") or "",
+                method=(found.get("method") or "get").lower(),
+                multipart=found.get("enctype") == "multipart/form-data",
+            )
+            self.forms_in_main.append(self._form)
+        elif self._form is not None and "disabled" not in found:
+            self._form_control(tag, found)
+        if tag not in VOID:
+            self._open.append(tag)
+
+    def _form_control(self, tag: str, found: dict[str, str | None]) -> None:
+        assert self._form is not None
+        name = found.get("name")
+        kind = (found.get("type") or ("submit" if tag == "button" else "text")).lower()
+        if kind == "submit" and tag in {"button", "input"}:
+            self._form.submits.append(
+                (name or "", found.get("value") or "", found.get("formaction") or "")
+            )
+        elif tag == "input" and name:
+            if kind in {"checkbox", "radio"}:
+                if "checked" in found:
+                    self._form.fields.append((name, found.get("value") or "on"))
+            elif kind in TEXT_INPUTS:
+                self._form.fields.append((name, found.get("value") or ""))
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self._text["textarea"] = []
+        elif tag == "select" and name:
+            self._select = (name, [])
+        elif tag == "option" and self._select is not None:
+            self._option = (found.get("value"), "selected" in found)
+            self._text["option"] = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._text:
+            text = " ".join("".join(self._text.pop(tag)).split())
+            if tag == "title":
+                self.title = text
+            elif tag == "h1":
+                self.h1s.append(text)
+            elif tag == "textarea" and self._form is not None and self._textarea:
+                self._form.fields.append((self._textarea, text))
+            elif tag == "option" and self._select is not None and self._option is not None:
+                value, selected = self._option
+                self._select[1].append((text if value is None else value, selected))
+                self._option = None
+        if tag == "select" and self._select is not None and self._form is not None:
+            name, options = self._select
+            chosen = [value for value, selected in options if selected] or [
+                value for value, _selected in options[:1]
+            ]
+            self._form.fields.extend((name, value) for value in chosen)
+            self._select = None
+        if tag == "form":
+            self._form = None
+        if tag in self._open:
+            while self._open and self._open.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        for parts in self._text.values():
+            parts.append(data)
+
+
+def _parse(html: str) -> PageParser:
+    parser = PageParser()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def _check_structure(html: str, language: str, *, errors: bool, where: str) -> PageParser:
+    page = _parse(html)
+    assert page.html_attrs.get("lang") == language, where
+    assert page.html_attrs.get("dir") == ("rtl" if language in RTL_LANGUAGES else "ltr"), where
+    assert len(page.h1s) == 1, (where, page.h1s)
+    duplicates = sorted({i for i in page.ids if page.ids.count(i) > 1})
+    assert duplicates == [], (where, duplicates)
+    assert page.error_summary == errors, where
+    expected = page.h1s[0]
+    if errors:
+        expected = f"{in_language('Error:', language)} {expected}"
+    assert page.title.startswith(expected), (where, page.title, expected)
+    return page
+
+
+def _submit_empty(client: FlaskClient, url: str, page: PageParser, where: str) -> TestResponse:
+    """Press the last submit button in the page's <main>, as a browser would with nothing
+    typed: hidden fields, default values and the button's own name and value."""
+    forms = [form for form in page.forms_in_main if form.submits]
+    assert forms, f"{where}: no form with a submit button in <main>"
+    form = forms[-1]
+    name, value, formaction = form.submits[-1]
+    data = _multidict([*form.fields, *([(name, value)] if name else [])])
+    target = urljoin(url, formaction or form.action or url)
+    if form.method != "post":
+        return client.get(target.split("?")[0], query_string=data)
+    content_type = "multipart/form-data" if form.multipart else None
+    return client.post(target, data=data, content_type=content_type)
+
+
+def _multidict(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    data: dict[str, list[str]] = {}
+    for name, value in pairs:
+        data.setdefault(name, []).append(value)
+    return data
+
+
+def _start_survey(app: Flask, client: FlaskClient, check: PageCheck) -> str:
+    with app.app_context():
+        survey_id = make_survey(kinds=tuple(QuestionType)).id
+    begin(client, survey_id)
+    if check.closed:
+        with app.app_context():
+            close_survey(db.session.get(Survey, survey_id))
+            db.session.commit()
+    return check.path.format(survey=survey_id)
+
+
+@pytest.mark.parametrize("check", PAGES, ids=[p.name for p in PAGES])
+def test_page_has_one_h1_a_matching_title_and_unique_ids_when_shown_in_every_language(
+    app: Flask, client: FlaskClient, check: PageCheck
+) -> None:
+    if check.roles is not None:
+        sign_in_session(client, make_staff(app, *check.roles))
+    path = _start_survey(app, client, check) if check.answering else check.path
+    for language in LANGUAGES:
+        url = f"{path}{'&' if '?' in path else '?'}lang={language}"
+        where = f"{url} ({check.name})"
+        response = client.get(url, follow_redirects=True)
+        assert response.status_code == check.status, where
+        page = _check_structure(
+            response.get_data(as_text=True), language, errors=False, where=where
+        )
+        if check.submit_empty:
+            shown = response.request.url
+            posted = _submit_empty(client, shown, page, where)
+            assert posted.status_code in {200, 400, 422}, (where, posted.status_code)
+            _check_structure(
+                posted.get_data(as_text=True), language, errors=True, where=f"{where}, posted empty"
+            )

@@ -1,0 +1,88 @@
+"""Staff sessions that end: a per-user version, an idle limit and an absolute limit.
+
+The session cookie carries the user's `session_version` at sign-in and two times (sign-in and
+last request). The user loader refuses the cookie when the version has moved on (sign-out, a
+password change, deactivation, "sign out everywhere") or a limit has passed, so a copied
+cookie stops working for every copy at once."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask import Flask, current_app, request, session
+from werkzeug.wrappers import Response
+
+from voice.accounts.access import ACCESS_ATTRIBUTE
+from voice.accounts.models import User
+from voice.db import db, utcnow
+
+VERSION_KEY = "_voice_sv"
+SIGNED_IN_KEY = "_voice_signed_in"
+SEEN_KEY = "_voice_seen"
+CSRF_KEY = "csrf_token"
+# Respondent pages that show what a young person wrote, not to be kept in a shared tablet's
+# browser cache; every staff page is added by its access rule.
+NO_STORE_ENDPOINTS = frozenset({"surveys.check_answers"})
+
+
+def now() -> datetime:
+    """The clock the session limits read; tests move it with monkeypatch."""
+    return utcnow()
+
+
+def session_for(user: User) -> dict[str, Any]:
+    """The session values that make `user` signed in, as the sign-in page writes them."""
+    stamp = now().timestamp()
+    return {
+        "_user_id": str(user.id),
+        "_fresh": True,
+        VERSION_KEY: user.session_version,
+        SIGNED_IN_KEY: stamp,
+        SEEN_KEY: stamp,
+    }
+
+
+def start_session(user: User) -> None:
+    """After the password (and second factor) are right: a new CSRF token and fresh stamps."""
+    session.pop(CSRF_KEY, None)
+    session.update(session_for(user))
+
+
+def session_is_current(user: User) -> bool:
+    """Whether this request's session may still act for `user`; refreshes the idle stamp."""
+    if not user.active or session.get(VERSION_KEY) != user.session_version:
+        return False
+    signed_in, seen = session.get(SIGNED_IN_KEY), session.get(SEEN_KEY)
+    if not isinstance(signed_in, int | float) or not isinstance(seen, int | float):
+        return False
+    moment = now().timestamp()
+    idle = timedelta(minutes=current_app.config["STAFF_IDLE_MINUTES"]).total_seconds()
+    absolute = timedelta(hours=current_app.config["STAFF_SESSION_HOURS"]).total_seconds()
+    if moment - seen > idle or moment - signed_in > absolute:
+        return False
+    session[SEEN_KEY] = moment
+    return True
+
+
+def end_session_in_browser() -> None:
+    for key in ("_user_id", "_fresh", "_id", "_remember", VERSION_KEY, SIGNED_IN_KEY, SEEN_KEY):
+        session.pop(key, None)
+
+
+def end_all_sessions(user: User) -> None:
+    """Every copy of every session `user` holds stops working; the caller commits."""
+    user.session_version = (user.session_version or 0) + 1
+    db.session.flush()
+
+
+def _no_store(response: Response) -> Response:
+    endpoint = request.endpoint
+    view = current_app.view_functions.get(endpoint) if endpoint else None
+    access = getattr(view, ACCESS_ATTRIBUTE, None)
+    if endpoint in NO_STORE_ENDPOINTS or (access is not None and access != "public"):
+        response.headers["Cache-Control"] = "no-store"
+        response.headers.pop("Expires", None)
+    return response
+
+
+def init_sessions(app: Flask) -> None:
+    app.after_request(_no_store)
