@@ -87,6 +87,17 @@ SENTENCE_STARTERS = (
 )
 
 
+class DayMonthYearField(DateField):
+    """A GOV.UK date input's three boxes. A post with some other number of parts (the page
+    never sends one) is read as three empty boxes, so the page can draw them again."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        if valuelist and len(valuelist) != 3:
+            valuelist = ["", "", ""]
+            self.raw_data = valuelist
+        super().process_formdata(valuelist)
+
+
 class SurveyForm(FlaskForm):
     title = StringField(
         _l("Title staff see"),
@@ -99,13 +110,13 @@ class SurveyForm(FlaskForm):
         choices=[(group.value, label) for group, label in AUDIENCE_LABELS.items()],
         validators=[InputRequired(_l("Choose who the survey is for"))],
     )
-    opens_on = DateField(
+    opens_on = DayMonthYearField(
         _l("Opening date (optional)"),
         widget=GovDateInput(),
         validators=[Optional()],
         format="%d %m %Y",
     )
-    closes_on = DateField(
+    closes_on = DayMonthYearField(
         _l("Closing date (optional)"),
         widget=GovDateInput(),
         validators=[Optional()],

@@ -40,6 +40,7 @@ from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
 from voice.i18n import _, _l
+from voice.untrusted import bounded_int
 
 LEADS = (Role.STRATEGY_LEAD, Role.ADMIN)
 CHANGE_LABELS = {
@@ -218,7 +219,7 @@ def retag() -> Response:
 @bp.route("/themes/review")
 @role_required(*LEADS)
 def review_next() -> Response | str:
-    after = request.args.get("after", default=0, type=int)
+    after = bounded_int(request.args.get("after"), minimum=0) or 0
     item = next_item_to_review(after)
     if item is None:
         return render_template("themes/review_done.html")

@@ -212,3 +212,29 @@ def test_offline_resend_is_stored_without_the_nul_when_the_json_spells_one_as_an
     assert client.post(f"/s/{survey_id}/send", data=data).status_code == 302
     with app.app_context():
         assert db.session.scalar(select(FeedbackItem.original_text)) == "more help at school"
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        (f"/themes/review?after={HUGE}", 200),
+        (f"/admin/erasures?before={HUGE}", 404),
+        (f"/admin/access-log?before={HUGE}", 404),
+    ],
+)
+def test_staff_lists_answer_without_a_server_error_when_a_cursor_is_past_the_range(
+    login_as: object, client: FlaskClient, path: str, status: int
+) -> None:
+    login_as(*Role)
+    assert client.get(path).status_code == status
+
+
+def test_survey_settings_are_drawn_again_when_a_date_arrives_in_the_wrong_number_of_parts(
+    app: Flask, login_as: object, client: FlaskClient
+) -> None:
+    login_as(*Role)
+    path = "/staff/surveys/new"
+    data = {"csrf_token": csrf_token(client, path), "opens_on": "-1", "closes_on": ["1", "2"]}
+    response = client.post(path, data=data)
+    assert response.status_code == 200
+    assert "Choose who the survey is for" in response.get_data(as_text=True)

@@ -19,6 +19,7 @@ from voice.privacy.forms import (
     FindContactForm,
 )
 from voice.privacy.models import ErasureKind
+from voice.untrusted import bounded_int
 
 PAGE_SIZE = 50
 
@@ -49,9 +50,10 @@ def _before_id() -> int | None:
     value = request.args.get("before", "")
     if not value:
         return None
-    if not value.isascii() or not value.isdigit():
+    number = bounded_int(value)
+    if number is None:
         abort(404)
-    return int(value)
+    return number
 
 
 def _paged(rows: list, limit: int) -> tuple[list, int | None]:

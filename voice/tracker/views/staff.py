@@ -25,6 +25,7 @@ from voice.tracker.forms import (
 from voice.tracker.gaps import gaps as find_gaps
 from voice.tracker.models import Action, ActionStatus, Organisation, Priority, Statement
 from voice.tracker.statements import PublishRefused
+from voice.untrusted import bounded_int
 
 LEADS = (Role.STRATEGY_LEAD, Role.ADMIN)
 
@@ -211,8 +212,8 @@ def _statement_choices(form: StatementForm) -> None:
 @role_required(*LEADS)
 def new_statement() -> Response | str:
     form = StatementForm()
-    if request.method == "GET" and request.args.get("theme", type=int):
-        form.theme_ids.data = [request.args.get("theme", type=int)]
+    if request.method == "GET" and (theme_id := bounded_int(request.args.get("theme"))):
+        form.theme_ids.data = [theme_id]
     _statement_choices(form)
     if form.validate_on_submit():
         statement = _save_statement(form, None)
