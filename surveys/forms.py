@@ -88,11 +88,11 @@ SENTENCE_STARTERS = (
 
 
 class DayMonthYearField(DateField):
-    """A GOV.UK date input's three boxes. A post with some other number of parts (the page
-    never sends one) is read as three empty boxes, so the page can draw them again."""
+    """A GOV.UK date input's three boxes. A post with some other number of parts, or none (the
+    page never sends either), is read as three empty boxes, so the page can draw them again."""
 
     def process_formdata(self, valuelist: list[str]) -> None:
-        if valuelist and len(valuelist) != 3:
+        if len(valuelist) != 3:  # none at all, too: the boxes must still be drawn
             valuelist = ["", "", ""]
             self.raw_data = valuelist
         super().process_formdata(valuelist)
