@@ -4,6 +4,7 @@ shown back, and the labels an answer gives. One class per QuestionType, in QUEST
 
 The answer forms live here, not in surveys/forms.py, because each type picks its own."""
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -52,7 +53,7 @@ def _skipped() -> DraftAnswer:
     return {"skipped": True, "choices": [], "text": None}
 
 
-class QuestionKind:
+class QuestionKind(ABC):
     """One question as its type treats it; `for_question` gives the right subclass."""
 
     kind: ClassVar[QuestionType]
@@ -70,12 +71,12 @@ class QuestionKind:
         form.answer.choices = [(c.value, c.value) for c in self.choices()] + [(SKIP, SKIP)]
         return form
 
-    def _form(self, stored: DraftAnswer) -> FlaskForm:
-        raise NotImplementedError
+    @abstractmethod
+    def _form(self, stored: DraftAnswer) -> FlaskForm: ...
 
+    @abstractmethod
     def posted(self, formdata: MultiDict) -> tuple[list[str], str | None]:
         """The chosen values (SKIP among them when the person skipped) and the typed text."""
-        raise NotImplementedError
 
     def clean(self, values: Sequence[str], text: str | None) -> DraftAnswer | str:
         """The answer as stored in a draft, or an error code for `error_text`."""
@@ -83,8 +84,8 @@ class QuestionKind:
             return _skipped()
         return self._check(values, text)
 
-    def _check(self, values: Sequence[str], text: str | None) -> DraftAnswer | str:
-        raise NotImplementedError
+    @abstractmethod
+    def _check(self, values: Sequence[str], text: str | None) -> DraftAnswer | str: ...
 
     def error_text(self, code: str) -> str:
         """What to tell the person about an error code from `clean`."""
@@ -103,8 +104,8 @@ class QuestionKind:
             return _("I don't want to answer")
         return self._shown(answer, language, easy)
 
-    def _shown(self, answer: DraftAnswer, language: str, easy: bool) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def _shown(self, answer: DraftAnswer, language: str, easy: bool) -> str: ...
 
     def label_values(self, answer: DraftAnswer) -> list[str]:
         """What a LABEL question's answer says, as the values of its label."""
