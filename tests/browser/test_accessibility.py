@@ -89,8 +89,9 @@ def test_page_has_no_serious_axe_violations_when_viewed_in_english_and_arabic(
         assert response.status == check.status, url
         assert page.locator("html").get_attribute("lang") == language
         if check.submit_empty:
-            page.locator("main form button[type=submit], main form input[type=submit]").last.click()
-            page.wait_for_load_state()
+            with page.expect_navigation():
+                submit = "main form button[type=submit], main form input[type=submit]"
+                page.locator(submit).last.click()
             assert page.title().startswith(in_language("Error:", language) + " "), url
             assert page.locator(".govuk-error-summary").is_visible(), url
         violations[language] = axe_violations(page)
