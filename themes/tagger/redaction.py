@@ -823,6 +823,11 @@ def _spans(text: str) -> list[_Span]:
     return sorted(claimed + names.find())
 
 
+def known_names() -> frozenset[str]:
+    """Every first name and surname of names.txt, lower-cased (the speller leaves them be)."""
+    return _LISTS.first_names | _LISTS.surnames
+
+
 def personal_details(text: str) -> list[str]:
     """The personal details ``redact`` would replace, in the order they appear."""
     if not text:

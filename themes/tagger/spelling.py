@@ -4,10 +4,14 @@ Two stages, both cheap:
 
 1. a fixed table of misspellings and text-speak seen in comments ("skool", "waitin",
    "dont", "freinds", "cahms");
-2. for a word that the bundled pattern lexicon does not know, one edit (delete, swap,
-   replace or insert a letter) against the vocabulary the tagger actually looks for
-   (codebook signals and safeguarding words). Real words are never changed by this stage,
-   so "care" is never turned into "car".
+2. for a word that is not a known English word, one edit (delete, swap, replace or insert
+   a letter) against the vocabulary the tagger actually looks for (codebook signals and
+   safeguarding words). Real words are never changed by this stage: a word is known when
+   the bundled pattern lexicon or textblob's spelling word list has it, or its stem ("chats"
+   -> "chat", "texted" -> "text"), or it is a name, a codebook word or one of the words of
+   young people's online life below ("sexting", "snapchat"). Short words (under five
+   letters) are never edited. So "care" never becomes "car", "chats" never "thats" and
+   "sexting" never "setting": a safeguarding cue must not be corrected away.
 
 Results are cached per speller.
 """
@@ -15,10 +19,24 @@ Results are cached per speller.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
+import textblob.en
 from textblob.en import lexicon as _pattern_lexicon
 
-from .text import squeeze_repeats
+from .text import squeeze_repeats, word_list
+
+# Words of young people's online and everyday life that the bundled word lists are too old
+# to know; each is one edit away from a codebook word ("sexting" / "setting").
+MODERN_WORDS = frozenset(
+    word_list("""sexting sext sexted sexts nudes snapchat snapchats snapchatted instagram insta
+    tiktok tiktoks whatsapp whatsapps whatsapped facebook messenger discord youtube youtuber
+    roblox fortnite xbox playstation gaming gamer texting texted vape vapes vaping selfie
+    selfies emoji emojis online offline livestream livestreaming groomer groomers catfish
+    catfished catfishing doxxed doxxing trolled trolling meme memes gmail hotmail gcse gcses
+    btec btecs""")
+)
 
 MISSPELLINGS: dict[str, str] = {
     # school and services
@@ -168,6 +186,10 @@ MISSPELLINGS: dict[str, str] = {
     "couldnt": "couldn't",
     "shouldnt": "shouldn't",
     "aint": "ain't",
+    "theyll": "they'll",
+    "youll": "you'll",
+    "theyre": "they're",
+    "youre": "you're",
     "im": "i'm",
     "ive": "i've",
     "u": "you",
@@ -240,15 +262,72 @@ def _inflections(word: str) -> set[str]:
     return forms
 
 
-class Speller:
-    """Correct one lower-cased word at a time; see the module docstring."""
+@cache
+def _spelling_words() -> frozenset[str]:
+    """The words of textblob's bundled spelling list (en-spelling.txt, "word count" lines)."""
+    path = Path(textblob.en.__file__).with_name("en-spelling.txt")
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.split(" ", 1)[0].strip().lower()
+        if word and not word.startswith(";"):
+            words.add(word)
+    return frozenset(words)
 
-    def __init__(self, vocabulary: Iterable[str], min_length: int = 5) -> None:
+
+def _stems(word: str) -> tuple[str, ...]:
+    """Possible base forms of an inflected word: "chats" -> "chat", "texted" -> "text"."""
+    stems = []
+    for ending, replacement in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+        ("er", ""),
+        ("ers", ""),
+    ):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)] + replacement
+            stems.append(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2] and not replacement:
+                stems.append(stem[:-1])  # "chatted" -> "chatt" -> "chat"
+    return tuple(stems)
+
+
+class Speller:
+    """Correct one lower-cased word at a time; see the module docstring.
+
+    ``protected`` words (names, for instance) are never edited, as well as every known
+    English word and the words of ``vocabulary`` itself.
+    """
+
+    def __init__(
+        self, vocabulary: Iterable[str], min_length: int = 5, protected: Iterable[str] = ()
+    ) -> None:
         self.vocabulary: frozenset[str] = frozenset(
             form for word in vocabulary if word.isalpha() for form in _inflections(word)
         )
+        self.protected: frozenset[str] = frozenset(w.lower() for w in protected) | MODERN_WORDS
         self.min_length = min_length
         self._cache: dict[str, str] = {}
+
+    def is_known(self, word: str) -> bool:
+        """True for a real word that must not be edited: English, a name, a codebook word."""
+        known = _spelling_words()
+        for form in (word, *_stems(word)):
+            if (
+                form in self.vocabulary
+                or form in self.protected
+                or form in known
+                or form in _pattern_lexicon
+            ):
+                return True
+        return False
 
     def correct(self, word: str) -> str:
         """Return the corrected spelling of a lower-cased word (possibly several words)."""
@@ -272,12 +351,7 @@ class Speller:
             if fixed is not None:
                 return fixed
             word = squeezed
-        if (
-            len(word) < self.min_length
-            or word in self.vocabulary
-            or word in _pattern_lexicon
-            or not word.isascii()
-        ):
+        if len(word) < self.min_length or not word.isascii() or self.is_known(word):
             return word
         candidates = _edits1(word) & self.vocabulary
         if len(candidates) == 1:

@@ -11,7 +11,7 @@ from . import safeguarding
 from .codebook import Codebook
 from .learned import LearnedModel
 from .phrases import noun_phrases
-from .redaction import redact
+from .redaction import known_names, redact
 from .sentiment import DOMAIN, assessments, label, lack_assessment, mean
 from .spelling import Speller
 from .text import (
@@ -173,7 +173,9 @@ class Tagger:
         self.key_phrases = key_phrases
         self._compiled = _Compiled(codebook)
         self._slugs = codebook.slugs
-        self._speller = Speller(self._compiled.vocabulary | _SAFEGUARDING_WORDS)
+        self._speller = Speller(
+            self._compiled.vocabulary | _SAFEGUARDING_WORDS, protected=known_names()
+        )
         self._tokens: dict[str, tuple[str, tuple[tuple[str, str, bool, bool], ...]]] = {}
 
     # -- public ---------------------------------------------------------------------------
