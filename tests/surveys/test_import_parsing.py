@@ -1,6 +1,12 @@
 """surveys/imports/parsing.py on its own: no app, no database."""
 
+import contextlib
 import io
+import re
+import time
+import tracemalloc
+import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -165,3 +171,147 @@ def test_labels_come_from_every_label_column_when_several_are_chosen() -> None:
         table, Mapping(text=0, labels=[1, 2], default_audience="parent_carer")
     )
     assert row.labels == ("ehc", "wait")
+
+
+def _with_sheet_xml(data: bytes, change: Callable[[str], str]) -> bytes:
+    """The same XLSX with its first sheet's XML changed, as a hand-made file could be."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = change(body.decode()).encode()
+            target.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def _peak_memory(read: Callable[[], object]) -> int:
+    tracemalloc.start()
+    with contextlib.suppress(ImportFileError):
+        read()
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def test_xlsx_rows_stay_narrow_when_the_file_declares_the_whole_sheet() -> None:
+    data = _with_sheet_xml(
+        xlsx_bytes([["Comment", "Who"], ["Short waits please", "parent"]]),
+        lambda xml: re.sub(r'<dimension ref="[^"]+"', '<dimension ref="A1:XFD1048576"', xml),
+    )
+    assert len(data) < 10_000
+    started = time.monotonic()
+    table = imports.read_table(data, "tiny.xlsx")
+    assert time.monotonic() - started < 2
+    assert table.headers == ["Comment", "Who"]
+    assert table.rows == [["Short waits please", "parent"]]
+    assert _peak_memory(lambda: imports.read_table(data, "tiny.xlsx")) < 20_000_000
+
+
+def test_xlsx_is_refused_when_a_row_has_a_value_past_the_column_limit() -> None:
+    def far_cell(xml: str) -> str:
+        return xml.replace("</row>", '<c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row>', 2)
+
+    data = _with_sheet_xml(xlsx_bytes([["Comment"], ["Fine"]]), far_cell)
+    with pytest.raises(ImportFileError) as raised:
+        imports.read_table(data, "wide.xlsx")
+    assert raised.value.code == "too_many_columns"
+    assert raised.value.values["limit"] == imports.MAX_COLUMNS
+
+
+def test_xlsx_blank_rows_count_toward_the_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(imports, "MAX_ROWS", 100)
+    blank_rows = "".join(f'<row r="{n}"/>' for n in range(3, 500))
+
+    def add_blank_rows(xml: str) -> str:
+        return xml.replace("</sheetData>", blank_rows + "</sheetData>")
+
+    data = _with_sheet_xml(xlsx_bytes([["Comment"], ["Fine"]]), add_blank_rows)
+    with pytest.raises(ImportFileError) as raised:
+        imports.read_table(data, "blank.xlsx")
+    assert raised.value.code == "too_many_rows"
+
+
+def test_csv_blank_rows_count_toward_the_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(imports, "MAX_ROWS", 3)
+    with pytest.raises(ImportFileError) as raised:
+        imports.read_table(b"Comment\na\n\n\n\nb\n", "x.csv")
+    assert raised.value.code == "too_many_rows"
+
+
+def test_rows_keep_their_spreadsheet_numbers_when_blank_rows_come_between() -> None:
+    table = imports.read_table(b"Comment\nfirst\n\n,\nfourth\n", "x.csv")
+    rows = list(imports.parse_rows(table, Mapping(text=0, default_audience="school")))
+    assert [row.row_number for row in rows] == [2, 5]
+
+
+def test_csv_of_one_row_with_a_million_commas_is_refused_without_using_much_memory() -> None:
+    data = b"Comment" + b"," * 1_000_000 + b"\nhello\n"
+    with pytest.raises(ImportFileError) as raised:
+        imports.read_table(data, "commas.csv")
+    assert raised.value.code == "too_many_columns"
+    assert _peak_memory(lambda: imports.read_table(data, "commas.csv")) < 40_000_000
+
+
+def test_csv_is_refused_with_its_row_when_a_nul_comes_after_the_first_4_kb() -> None:
+    data = b"Comment\n" + b"a" * 5000 + b"\nwe need help\x00 at school\n"
+    with pytest.raises(ImportFileError) as raised:
+        imports.read_table(data, "nul.csv")
+    assert (raised.value.code, raised.value.values) == ("nul_byte", {"row": 3})
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_csv_is_read_when_excel_saved_it_as_unicode_text(encoding: str) -> None:
+    text = "Comment\tWho\nCroeso, diolch \u2013 \u0634\u0643\u0631\u0627\tparent\n"
+    data = text.encode(encoding)
+    if encoding != "utf-16":
+        data = ("\ufeff" + text).encode(encoding)  # Excel writes the byte order mark
+    table = imports.read_table(data, "unicode.txt")
+    assert table.headers == ["Comment", "Who"]
+    assert table.rows == [["Croeso, diolch \u2013 \u0634\u0643\u0631\u0627", "parent"]]
+    assert table.encoding == "utf-16"
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "code"),
+    [
+        ("MAX_CELLS", 5, "too_many_cells"),
+        ("MAX_TABLE_CHARS", 20, "too_much_text"),
+        ("MAX_UNZIPPED_BYTES", 1000, "too_big_unzipped"),
+    ],
+)
+def test_xlsx_is_refused_when_it_goes_past_a_limit(
+    monkeypatch: pytest.MonkeyPatch, limit: str, value: int, code: str
+) -> None:
+    monkeypatch.setattr(imports, limit, value)
+    data = xlsx_bytes([["Comment", "Who"], ["A longer comment", "parent"], ["More", "school"]])
+    with pytest.raises(ImportFileError) as raised:
+        imports.read_table(data, "x.xlsx")
+    assert raised.value.code == code
+
+
+def test_reading_stops_when_it_takes_longer_than_its_time() -> None:
+    data = b"Comment\n" + b"a comment\n" * 2000
+    with pytest.raises(ImportFileError) as raised:
+        imports.read_table(data, "slow.csv", seconds=0)
+    assert raised.value.code == "too_slow"
+
+
+def test_table_reads_back_the_same_when_stored() -> None:
+    table = imports.read_table(b"Comment,Who\nfirst,parent\n\nthird\n", "x.csv")
+    again = imports.Table.from_bytes(table.to_bytes())
+    assert again == table
+    assert again.sample() == [["first", "parent"], ["third", ""]]
+
+
+def test_consent_to_quote_comes_from_its_column_when_one_is_chosen() -> None:
+    table = imports.Table(
+        headers=["C", "Quote?"],
+        kind="csv",
+        rows=[["a", "Yes"], ["b", "no"], ["c", ""], ["d", "maybe"]],
+    )
+    mapping = Mapping(text=0, consent=1, default_audience="parent_carer")
+    rows = list(imports.parse_rows(table, mapping))
+    assert [getattr(row, "consent_to_quote", None) for row in rows[:3]] == [True, False, False]
+    assert rows[3] == RejectedRow(5, "bad_consent")
