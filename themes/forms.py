@@ -51,12 +51,6 @@ class MergeForm(FlaskForm):
     submit = SubmitField(_l("Merge themes"), widget=GovSubmitInput())
 
 
-class ConfirmForm(FlaskForm):
-    """A button alone (retire, restore, re-tag, retrain): CSRF and nothing else."""
-
-    submit = SubmitField(_l("Confirm"), widget=GovSubmitInput())
-
-
 class ReviewForm(FlaskForm):
     themes = SelectMultipleField(
         _l("Themes in this comment"),

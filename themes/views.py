@@ -26,7 +26,6 @@ from themes.comment_text import text as text_of
 from themes.emerging import emerging_phrases
 from themes.forms import (
     CloseFlagForm,
-    ConfirmForm,
     EmergingForm,
     MergeForm,
     RaiseFlagForm,
@@ -39,6 +38,7 @@ from themes.review import count_to_review, next_item_to_review, review_view, sav
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
+from voice.forms import ConfirmForm
 from voice.i18n import _, _l
 from voice.untrusted import bounded_int
 

@@ -40,6 +40,8 @@ EVENT_LABELS = {
     SignInEventKind.SIGNED_OUT: _l("Signed out"),
     SignInEventKind.SIGNED_OUT_EVERYWHERE: _l("Signed out everywhere"),
     SignInEventKind.SESSION_REFUSED: _l("Session refused"),
+    SignInEventKind.SIGNED_IN_WITH_PROVIDER: _l("Signed in with the organisation's account"),
+    SignInEventKind.PROVIDER_REFUSED: _l("Organisation's sign-in refused"),
 }
 
 _password_length = Length(
@@ -155,7 +157,3 @@ class SetUpSecondFactorForm(FlaskForm):
         validators=[InputRequired(message=_l("Enter the 6-digit code from your app"))],
     )
     submit = SubmitField(_l("Turn on the second factor"), widget=GovSubmitInput())
-
-
-class ConfirmForm(FlaskForm):
-    """A button alone: its CSRF token is the whole form."""

@@ -14,13 +14,12 @@ from flask import (
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from voice.accounts import bp
+from voice.accounts import bp, single_sign_on
 from voice.accounts.access import public, role_required
 from voice.accounts.forms import (
     EVENT_LABELS,
     ROLE_LABELS,
     ChangePasswordForm,
-    ConfirmForm,
     EditUserForm,
     NewUserForm,
     SecondFactorCodeForm,
@@ -29,6 +28,7 @@ from voice.accounts.forms import (
 )
 from voice.accounts.models import Role, SignInEventKind, User
 from voice.accounts.second_factor import (
+    PROVIDER_MULTI_FACTOR_KEY,
     check_code,
     confirm_set_up,
     list_events,
@@ -58,9 +58,12 @@ from voice.accounts.sessions import (
 )
 from voice.db import db
 from voice.extensions import limiter, login_manager
-from voice.i18n import _
+from voice.forms import ConfirmForm
+from voice.i18n import _, _l
 
-PENDING_KEY = "_voice_pending"  # [user id, version, time, next] between password and code
+# [user id, version, time, next, ID token or None] between the password (or the identity
+# provider) and the code
+PENDING_KEY = "_voice_pending"
 SETUP_SECRET_KEY = "_voice_totp_setup"  # noqa: S105 - a session key name
 PENDING_SECONDS = 300
 
@@ -90,16 +93,30 @@ def _safe_next(target: str | None) -> str:
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
 @public
-def sign_in() -> Response | str:
+def sign_in() -> Response | str | tuple[str, int]:
     if current_user.is_authenticated:
         return redirect(_safe_next(request.args.get("next")))
+    if not single_sign_on.local_passwords_allowed():
+        # Passwords are switched off: the page offers the identity provider alone, and a
+        # password sent anyway is not even looked at.
+        if request.method == "POST":
+            log_event(None, SignInEventKind.PASSWORD_REFUSED)
+            db.session.commit()
+            return render_template("accounts/sign_in.html", form=None, passwords_off=True), 403
+        return render_template("accounts/sign_in.html", form=None)
     form = SignInForm()
     if form.validate_on_submit():
         user = authenticate(form.email.data, form.password.data)
         target = _safe_next(request.args.get("next"))
         if user is not None and user.has_second_factor:
             session.clear()
-            session[PENDING_KEY] = [user.id, user.session_version, now().timestamp(), target]
+            session[PENDING_KEY] = [
+                user.id,
+                user.session_version,
+                now().timestamp(),
+                target,
+                None,
+            ]
             db.session.commit()
             return redirect(url_for("accounts.enter_code"))
         if user is not None:
@@ -111,24 +128,31 @@ def sign_in() -> Response | str:
     return render_template("accounts/sign_in.html", form=form)
 
 
-def _finish_sign_in(user: User) -> None:
+def _finish_sign_in(
+    user: User, *, id_token: str | None = None, provider_multi_factor: bool = False
+) -> None:
+    """`id_token`: signed in through the identity provider (kept to sign out there too)."""
     session.clear()  # nothing from before sign-in, the CSRF token included, carries over
     login_user(user)
     start_session(user)
-    log_event(user, SignInEventKind.SIGNED_IN)
+    if id_token is not None:
+        session[single_sign_on.ID_TOKEN_KEY] = id_token
+        session[PROVIDER_MULTI_FACTOR_KEY] = provider_multi_factor
+    kind = SignInEventKind.SIGNED_IN_WITH_PROVIDER if id_token else SignInEventKind.SIGNED_IN
+    log_event(user, kind)
     db.session.commit()
 
 
-def _pending_user() -> tuple[User, str] | None:
+def _pending_user() -> tuple[User, str, str | None] | None:
     pending = session.get(PENDING_KEY)
-    if not isinstance(pending, list) or len(pending) != 4:
+    if not isinstance(pending, list) or len(pending) != 5:
         return None
-    user_id, version, started, target = pending
+    user_id, version, started, target, id_token = pending
     user = db.session.get(User, user_id)
     fresh = now().timestamp() - started <= PENDING_SECONDS
     if user is None or not user.active or user.session_version != version or not fresh:
         return None
-    return user, target
+    return user, target, id_token
 
 
 @bp.route("/sign-in/code", methods=["GET", "POST"])
@@ -140,7 +164,7 @@ def enter_code() -> Response | str:
         session.pop(PENDING_KEY, None)
         flash(_("Sign in again to continue."))
         return redirect(url_for("accounts.sign_in"))
-    user, target = pending
+    user, target, id_token = pending
     form = SecondFactorCodeForm()
     if form.validate_on_submit():
         code = form.code.data.strip()
@@ -152,25 +176,105 @@ def enter_code() -> Response | str:
             accepted = use_recovery_code(user, code)
             message = _("That recovery code is not right or has been used")
         if accepted:
-            _finish_sign_in(user)
+            _finish_sign_in(user, id_token=id_token)
             return redirect(target)
         db.session.commit()
         form.code.errors.append(message)
     return render_template("accounts/enter_code.html", form=form)
 
 
+@bp.route("/sign-in/provider")
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"])
+@public
+def sign_in_with_provider() -> Response | tuple[str, int]:
+    if not single_sign_on.is_enabled():
+        abort(404)
+    target = _safe_next(request.args.get("next"))
+    if current_user.is_authenticated:
+        return redirect(target)
+    try:
+        return single_sign_on.begin(target)
+    except single_sign_on.SingleSignOnRefused as refusal:
+        return _refused(refusal)
+
+
+@bp.route("/sign-in/provider/callback")
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"])
+@public
+def sign_in_callback() -> Response | tuple[str, int]:
+    if not single_sign_on.is_enabled():
+        abort(404)
+    try:
+        identity = single_sign_on.finish()
+        user = single_sign_on.user_for(identity)
+    except single_sign_on.SingleSignOnRefused as refusal:
+        db.session.commit()  # the refusal's event, and roles taken away
+        session.pop(single_sign_on.NEXT_KEY, None)
+        return _refused(refusal)
+    target = _safe_next(single_sign_on.take_next())
+    if not identity.multi_factor and user.has_second_factor:
+        # The provider did not say it asked for a second factor: Voice asks for its own code.
+        session.clear()
+        session[PENDING_KEY] = [
+            user.id,
+            user.session_version,
+            now().timestamp(),
+            target,
+            identity.id_token,
+        ]
+        db.session.commit()
+        return redirect(url_for("accounts.enter_code"))
+    _finish_sign_in(user, id_token=identity.id_token, provider_multi_factor=identity.multi_factor)
+    return redirect(target)
+
+
+REFUSAL_MESSAGES = {
+    "inactive": _l("This account has been turned off. Ask an admin in your team to turn it on."),
+    "no_role": _l(
+        "Your organisation's account is not in a group that uses Voice. "
+        "Ask your IT team to add you to the right group."
+    ),
+    "email_taken": _l(
+        "A Voice account already uses your email address. "
+        "Ask an admin to check the account, then try again."
+    ),
+    "no_email": _l(
+        "Your organisation's account did not give Voice an email address. "
+        "Ask your IT team to check the single sign-on settings."
+    ),
+    "provider_unreachable": _l(
+        "Your organisation's sign-in service did not answer. Try again in a few minutes."
+    ),
+}
+
+
+def _refused(refusal: single_sign_on.SingleSignOnRefused) -> tuple[str, int]:
+    single_sign_on.log_refusal(refusal)
+    message = REFUSAL_MESSAGES.get(
+        refusal.reason,
+        _l("The sign-in could not be checked, or it was used already. Start again to sign in."),
+    )
+    status = 503 if refusal.reason == "provider_unreachable" else 403
+    return render_template("accounts/sign_in_refused.html", message=message), status
+
+
 @bp.route("/sign-out", methods=["POST"])
 @public
 def sign_out() -> Response:
+    id_token = session.get(single_sign_on.ID_TOKEN_KEY)
     if current_user.is_authenticated:
         # Every copy of this cookie stops working, not just the one in this browser.
         end_all_sessions(current_user)
         log_event(current_user, SignInEventKind.SIGNED_OUT)
         db.session.commit()
+    else:
+        id_token = None
     logout_user()
     session.clear()
     flash(_("You have signed out."))
-    return redirect(url_for("public.home"))
+    # Signed in through the identity provider: sign out there too, or the next "Sign in"
+    # would let the person (or whoever uses the computer next) straight back in.
+    return redirect(single_sign_on.end_session_url(id_token) or url_for("public.home"))
 
 
 @bp.route("/staff")
@@ -184,6 +288,8 @@ def staff_home() -> str:
 @bp.route("/account/password", methods=["GET", "POST"])
 @role_required()
 def change_password() -> Response | str:
+    if not single_sign_on.local_passwords_allowed() or not current_user.password_hash:
+        abort(404)  # no Voice password to change: people sign in through the provider
     form = ChangePasswordForm()
     if form.validate_on_submit():
         if authenticate(current_user.email, form.current_password.data) is None:
@@ -207,6 +313,8 @@ def people() -> str:
 @bp.route("/admin/people/new", methods=["GET", "POST"])
 @role_required(Role.ADMIN)
 def add_person() -> Response | str:
+    if not single_sign_on.local_passwords_allowed():
+        abort(404)  # accounts are made at a person's first single sign-on
     form = NewUserForm()
     if form.validate_on_submit():
         try:

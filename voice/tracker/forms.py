@@ -246,7 +246,3 @@ class ChooseItemsForm(FlaskForm):
         validators=[InputRequired(message=_l("Select at least one comment to link"))],
     )
     submit = SubmitField(_l("Link comments"), widget=GovSubmitInput())
-
-
-class ConfirmForm(FlaskForm):
-    """A bare form for buttons that change something (CSRF only)."""

@@ -9,14 +9,15 @@ from themes.comment_text import Viewer
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
+from voice.forms import ConfirmForm
 from voice.i18n import _, _l
+from voice.suppression import Suppression
 from voice.tracker import actions, bp, history, priorities, quotes, statements
 from voice.tracker.forms import (
     ORGANISATION_LABELS,
     STATUS_LABELS,
     ActionForm,
     ChooseItemsForm,
-    ConfirmForm,
     CoproductionForm,
     PriorityForm,
     StatementForm,
@@ -342,4 +343,4 @@ def publish(statement_id: int) -> Response:
 @bp.route("/tracker/gaps")
 @role_required(*LEADS)
 def gaps() -> str:
-    return render_template("tracker/gaps.html", gaps=find_gaps())
+    return render_template("tracker/gaps.html", gaps=find_gaps(), small=Suppression.from_config())
