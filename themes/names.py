@@ -1,9 +1,14 @@
 """Names of the default codebook's themes, marked for translation.
 
 Stored theme names are what staff typed; while a default theme keeps its shipped English name,
-pages show it in the reader's language from these messages instead."""
+pages show it in the reader's language from these messages instead. A translation staff stored
+(voice.content_translations) comes first."""
 
+from flask_babel import get_locale
+
+from themes import translatable as _translatable  # noqa: F401 - registers the theme kind
 from themes.models import Theme
+from voice.content_translations.store import translation_for
 from voice.i18n import _l
 
 DEFAULT_NAMES = {
@@ -94,15 +99,13 @@ DEFAULT_NAMES = {
 }
 
 
+def _in_reader_language(theme: Theme, name: str) -> str:
+    return translation_for(theme, name, str(get_locale() or "en")) or getattr(theme, name)
+
+
 def theme_name(theme: Theme) -> str:
-    names = DEFAULT_NAMES.get(theme.slug)
-    if names is not None and theme.name == names[0]:
-        return str(names[1])
-    return theme.name
+    return _in_reader_language(theme, "name")
 
 
 def easy_read_name(theme: Theme) -> str:
-    names = DEFAULT_NAMES.get(theme.slug)
-    if names is not None and theme.easy_read_name == names[2]:
-        return str(names[3])
-    return theme.easy_read_name
+    return _in_reader_language(theme, "easy_read_name")

@@ -12,6 +12,7 @@ from voice.accounts.navigation import init_navigation
 from voice.accounts.sessions import init_sessions
 from voice.background import init_celery
 from voice.config import check_production_settings, settings_from_env
+from voice.content_translations.display import init_content_translations
 from voice.errors import init_error_handlers
 from voice.extensions import init_extensions, login_manager
 from voice.i18n import _l, init_i18n
@@ -47,6 +48,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     login_manager.login_message = _l("Sign in to see that page.")
     init_sessions(app)
     init_navigation(app)
+    init_content_translations(app)
     init_celery(app)
     app.jinja_env.globals["Role"] = Role
     _register_blueprints(app)
@@ -65,6 +67,7 @@ def _register_blueprints(app: Flask) -> None:
     from surveys import bp as surveys_bp
     from surveys import models as _surveys_models  # noqa: F401 - tables known to migrations
     from surveys import tasks as _survey_tasks  # noqa: F401 - registers Celery tasks
+    from surveys import translatable as _surveys_translatable  # noqa: F401 - its content kinds
     from surveys.views import builder as _survey_builder  # noqa: F401 - registers routes
     from surveys.views import forms as _survey_forms  # noqa: F401
     from surveys.views import imports as _survey_imports  # noqa: F401
@@ -75,9 +78,11 @@ def _register_blueprints(app: Flask) -> None:
     from themes import feedback_views as _themes_feedback_views  # noqa: F401
     from themes import models as _themes_models  # noqa: F401 - tables known to migrations
     from themes import receivers as _themes_receivers  # noqa: F401 - connects signals
+    from themes import translatable as _themes_translatable  # noqa: F401 - its content kinds
     from themes import views as _themes_views  # noqa: F401 - registers routes
     from voice.accounts import bp as accounts_bp
     from voice.accounts import views as _accounts_views  # noqa: F401 - registers routes
+    from voice.content_translations import models as _translation_models  # noqa: F401 - tables
     from voice.dashboards import bp as dashboards_bp
     from voice.dashboards import models as _dashboards_models  # noqa: F401 - its indexes
     from voice.dashboards import tasks as _dashboards_tasks  # noqa: F401 - registers tasks
@@ -91,6 +96,7 @@ def _register_blueprints(app: Flask) -> None:
     from voice.tracker import models as _tracker_models  # noqa: F401 - tables for migrations
     from voice.tracker import receivers as _tracker_receivers  # noqa: F401 - connects signals
     from voice.tracker import tasks as _tracker_tasks  # noqa: F401 - registers Celery tasks
+    from voice.tracker import translatable as _tracker_translatable  # noqa: F401 - content kinds
     from voice.tracker.views import groups as _tracker_groups  # noqa: F401 - registers routes
     from voice.tracker.views import public as _tracker_public  # noqa: F401 - "You said, we did"
     from voice.tracker.views import staff as _tracker_staff  # noqa: F401 - registers routes
