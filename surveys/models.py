@@ -13,7 +13,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from voice.db import db, utcnow
+from voice.db import Model, utcnow
 
 
 class SourceGroup(enum.Enum):
@@ -35,7 +35,7 @@ class Channel(enum.Enum):
     IMPORT = "import"
 
 
-class FeedbackItem(db.Model):
+class FeedbackItem(Model):
     """One piece of free text someone gave us, whatever the route; the themes package tags it."""
 
     __tablename__ = "feedback_items"
@@ -116,7 +116,7 @@ def new_stamp() -> str:
 Wordings = dict[str, dict[str, str]]
 
 
-class Survey(db.Model):
+class Survey(Model):
     __tablename__ = "surveys"
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[SurveyKind] = mapped_column(default=SurveyKind.SURVEY)
@@ -142,7 +142,7 @@ class Survey(db.Model):
     )
 
 
-class Question(db.Model):
+class Question(Model):
     __tablename__ = "survey_questions"
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
@@ -166,7 +166,7 @@ class Question(db.Model):
     )
 
 
-class QuestionOption(db.Model):
+class QuestionOption(Model):
     __tablename__ = "survey_question_options"
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(
@@ -180,7 +180,7 @@ class QuestionOption(db.Model):
     question: Mapped[Question] = relationship(back_populates="options")
 
 
-class KioskSession(db.Model):
+class KioskSession(Model):
     __tablename__ = "kiosk_sessions"
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
@@ -192,7 +192,7 @@ class KioskSession(db.Model):
     survey: Mapped[Survey] = relationship()
 
 
-class ResponseDraft(db.Model):
+class ResponseDraft(Model):
     """Answers in progress, so they survive reloads and the back button; gone once sent."""
 
     __tablename__ = "survey_response_drafts"
@@ -203,7 +203,7 @@ class ResponseDraft(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
-class SurveyResponse(db.Model):
+class SurveyResponse(Model):
     """One finished response. Never an IP address or a device identifier."""
 
     __tablename__ = "survey_responses"
@@ -224,7 +224,7 @@ class SurveyResponse(db.Model):
     )
 
 
-class Answer(db.Model):
+class Answer(Model):
     __tablename__ = "survey_answers"
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(
@@ -239,7 +239,7 @@ class Answer(db.Model):
     response: Mapped[SurveyResponse] = relationship(back_populates="answers")
 
 
-class SurveyPicture(db.Model):
+class SurveyPicture(Model):
     """A picture staff uploaded for questions and options (PNG or JPEG, checked and small)."""
 
     __tablename__ = "survey_pictures"
@@ -257,7 +257,7 @@ def start_of_today() -> datetime:
     return utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-class ContactRequest(db.Model):
+class ContactRequest(Model):
     """An email address someone left so we can reply. Deliberately not linked to what they
     said, so the feedback stays anonymous; deleted when they withdraw it."""
 
@@ -271,7 +271,7 @@ class ContactRequest(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=start_of_today)
 
 
-class FeedbackLabel(db.Model):
+class FeedbackLabel(Model):
     """A free-form label on a feedback item: an imported column, a service named on a form."""
 
     __tablename__ = "feedback_labels"
@@ -282,7 +282,7 @@ class FeedbackLabel(db.Model):
     label: Mapped[str] = mapped_column(String(100), index=True)
 
 
-class ProxyEntry(db.Model):
+class ProxyEntry(Model):
     """Who typed a view in on someone else's behalf, and where it was gathered."""
 
     __tablename__ = "proxy_entries"
@@ -309,7 +309,7 @@ class ImportStatus(enum.Enum):
     EXPIRED = "expired"  # never confirmed in time; the uploaded file was deleted
 
 
-class ImportJob(db.Model):
+class ImportJob(Model):
     """One uploaded spreadsheet: its bytes (so any worker can read it), the column mapping
     chosen on the preview screen, and the progress of the import task."""
 

@@ -16,10 +16,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from voice.accounts.models import User
-from voice.db import db, utcnow
+from voice.db import Model, utcnow
 
 
-class Theme(db.Model):
+class Theme(Model):
     """One theme of the codebook. Signals are stored one phrase per line."""
 
     __tablename__ = "themes"
@@ -36,7 +36,7 @@ class Theme(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class CodebookChange(db.Model):
+class CodebookChange(Model):
     """Who changed the codebook, when and how; its highest id is the codebook's version."""
 
     __tablename__ = "codebook_changes"
@@ -50,7 +50,7 @@ class CodebookChange(db.Model):
     changed_by: Mapped[User | None] = relationship()
 
 
-class ItemAnalysis(db.Model):
+class ItemAnalysis(Model):
     """What the tagger made of one feedback item (one row per item, replaced on re-tagging)."""
 
     __tablename__ = "item_analyses"
@@ -87,7 +87,7 @@ class TagSource(enum.Enum):
     HUMAN = "human"
 
 
-class ItemTheme(db.Model):
+class ItemTheme(Model):
     """A theme on an item. Human rows are never changed by automatic runs; a human removal is
     kept as a row with `removed` set so that the tagger does not add the theme back."""
 
@@ -111,7 +111,7 @@ class FlagStatus(enum.Enum):
     CLOSED = "closed"
 
 
-class SafeguardingFlag(db.Model):
+class SafeguardingFlag(Model):
     __tablename__ = "safeguarding_flags"
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(
@@ -130,7 +130,7 @@ class SafeguardingFlag(db.Model):
     closed_at: Mapped[datetime | None]
 
 
-class StoredModel(db.Model):
+class StoredModel(Model):
     """A learned model trained on reviewed items; the newest row is the one in use."""
 
     __tablename__ = "learned_models"
@@ -147,7 +147,7 @@ class JobStatus(enum.Enum):
     FAILED = "failed"
 
 
-class RetagJob(db.Model):
+class RetagJob(Model):
     __tablename__ = "retag_jobs"
     id: Mapped[int] = mapped_column(primary_key=True)
     status: Mapped[JobStatus] = mapped_column(default=JobStatus.QUEUED)
@@ -158,7 +158,7 @@ class RetagJob(db.Model):
     finished_at: Mapped[datetime | None]
 
 
-class FlagEvent(db.Model):
+class FlagEvent(Model):
     """One step in a safeguarding flag's life: raised, alerted, opened, closed."""
 
     __tablename__ = "safeguarding_flag_events"
@@ -172,7 +172,7 @@ class FlagEvent(db.Model):
     user: Mapped[User | None] = relationship()
 
 
-class TextRead(db.Model):
+class TextRead(Model):
     """The access log: who was shown a comment's original text, or a comment under an open
     safeguarding flag, when and on which page. Never the words themselves."""
 

@@ -2,6 +2,7 @@
 
 import enum
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import DateTime, Enum, MetaData, TypeDecorator
@@ -51,3 +52,12 @@ def utcnow() -> datetime:
 
 
 db = SQLAlchemy(model_class=Base)
+
+# The base class of every model. At run time it is db.Model: Base with Flask-SQLAlchemy's mixins
+# (bind keys, a generated __tablename__ that no model relies on), built when db is made, so a
+# type checker cannot see it as a class. The models use nothing beyond Base, so they are checked
+# as subclasses of Base.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model

@@ -5,7 +5,7 @@ from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from voice.db import db, utcnow
+from voice.db import Model, utcnow
 
 
 class Role(enum.Enum):
@@ -32,7 +32,7 @@ class SignInEventKind(enum.Enum):
     SESSION_REFUSED = "session_refused"
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
@@ -72,7 +72,7 @@ class User(UserMixin, db.Model):
         return bool(self.roles.intersection(SECOND_FACTOR_ROLES))
 
 
-class UserRole(db.Model):
+class UserRole(Model):
     __tablename__ = "user_roles"
     __table_args__ = (UniqueConstraint("user_id", "role"),)
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -81,7 +81,7 @@ class UserRole(db.Model):
     user: Mapped[User] = relationship(back_populates="role_rows")
 
 
-class RecoveryCode(db.Model):
+class RecoveryCode(Model):
     __tablename__ = "recovery_codes"
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -89,7 +89,7 @@ class RecoveryCode(db.Model):
     used_at: Mapped[datetime | None]
 
 
-class SignInEvent(db.Model):
+class SignInEvent(Model):
     """Who did what to sign in, and when; never a password or a code."""
 
     __tablename__ = "sign_in_events"

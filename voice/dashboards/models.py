@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from surveys.models import Channel, FeedbackItem, SourceGroup
 from themes.models import ItemAnalysis, ItemTheme
-from voice.db import db
+from voice.db import Model
 
 PHRASE_LENGTH = 200
 
@@ -35,7 +35,7 @@ ix_dash_analyses_item = Index(
 )
 
 
-class ThemeDay(db.Model):
+class ThemeDay(Model):
     """How many items carried a theme on one (UTC) day, by audience, channel and sentiment.
 
     A copy kept for speed: the overview and theme pages read it instead of joining a million
@@ -53,7 +53,7 @@ class ThemeDay(db.Model):
     voices: Mapped[int] = mapped_column(default=0)
 
 
-class PhraseDay(db.Model):
+class PhraseDay(Model):
     """How many items no theme caught carried a key phrase on one (UTC) day.
 
     Kept by the same catch-up and rebuild as ThemeDay, so the overview can show emerging
@@ -67,7 +67,7 @@ class PhraseDay(db.Model):
     items: Mapped[int] = mapped_column(default=0)
 
 
-class SummaryState(db.Model):
+class SummaryState(Model):
     """One row: when the summary last caught up with tagging, reviews and codebook changes."""
 
     __tablename__ = "dash_summary_state"

@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from voice.accounts.models import User
-from voice.db import db, utcnow
+from voice.db import Model, utcnow
 
 
 class ErasureKind(enum.Enum):
@@ -16,7 +16,7 @@ class ErasureKind(enum.Enum):
     CONTACT = "contact"
 
 
-class Erasure(db.Model):
+class Erasure(Model):
     __tablename__ = "erasures"
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[ErasureKind]

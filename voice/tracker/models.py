@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from surveys.models import start_of_today
 from themes.models import Theme
 from voice.accounts.models import User
-from voice.db import db, utcnow
+from voice.db import Model, db, utcnow
 
 
 class Organisation(enum.Enum):
@@ -26,7 +26,7 @@ class ActionStatus(enum.Enum):
     NOT_DOING = "not_doing"
 
 
-class Priority(db.Model):
+class Priority(Model):
     __tablename__ = "tracker_priorities"
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)
@@ -35,7 +35,7 @@ class Priority(db.Model):
     position: Mapped[int] = mapped_column(default=0)
 
 
-class Action(db.Model):
+class Action(Model):
     __tablename__ = "tracker_actions"
     id: Mapped[int] = mapped_column(primary_key=True)
     priority_id: Mapped[int] = mapped_column(
@@ -67,7 +67,7 @@ class Action(db.Model):
     )
 
 
-class ProgressUpdate(db.Model):
+class ProgressUpdate(Model):
     __tablename__ = "tracker_progress_updates"
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[int] = mapped_column(
@@ -80,7 +80,7 @@ class ProgressUpdate(db.Model):
     action: Mapped[Action] = relationship(back_populates="updates")
 
 
-class CoproductionEntry(db.Model):
+class CoproductionEntry(Model):
     """Who helped shape an action, how, when and what changed because of them."""
 
     __tablename__ = "tracker_coproduction"
@@ -130,7 +130,7 @@ statement_actions = Table(
 )
 
 
-class Statement(db.Model):
+class Statement(Model):
     """A "you said": a strategy lead's summary of what people told us."""
 
     __tablename__ = "tracker_statements"
@@ -154,7 +154,7 @@ class Statement(db.Model):
     )
 
 
-class StatementQuote(db.Model):
+class StatementQuote(Model):
     """A quote chosen for a statement: always the item's redacted text, never the original."""
 
     __tablename__ = "tracker_statement_quotes"
@@ -168,7 +168,7 @@ class StatementQuote(db.Model):
     statement: Mapped[Statement] = relationship(back_populates="quotes")
 
 
-class HistoryEntry(db.Model):
+class HistoryEntry(Model):
     """Every publish, unpublish and status change, with who and when."""
 
     __tablename__ = "tracker_history"
@@ -186,7 +186,7 @@ class HistoryEntry(db.Model):
     by: Mapped[User | None] = relationship(lazy="joined")
 
 
-class FollowUp(db.Model):
+class FollowUp(Model):
     """Someone who asked to hear back, and one of the comments they gave, kept so that the
     database alone cannot tell which comment is whose: the comment is held as a keyed tag
     (voice/tracker/sealing.py), never its id. Removed when they unsubscribe or withdraw the
@@ -204,7 +204,7 @@ class FollowUp(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=start_of_today)
 
 
-class FollowUpMail(db.Model):
+class FollowUpMail(Model):
     """When we last wrote to a person, so nobody gets more than one email a week."""
 
     __tablename__ = "tracker_follow_up_mail"
