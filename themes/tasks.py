@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from themes import learning, retagging, safeguarding, tagging
 from themes.models import JobStatus
+from themes.signals import tags_changed
 from voice.accounts.models import Role, User, UserRole
 from voice.db import db, utcnow
 from voice.i18n import _, ngettext
@@ -38,6 +39,7 @@ def tag_items(self: Any, item_ids: list[int]) -> int:
     except Exception:
         db.session.rollback()
         raise
+    tags_changed.send("themes", item_ids=list(item_ids))
     if flag_ids:
         send_safeguarding_email.delay(flag_ids)
     return len(item_ids)
@@ -78,6 +80,7 @@ def retag_all(self: Any, job_id: int) -> int:
             last_id = ids[-1]
             retagging.record_job_progress(job_id, done=done, status=JobStatus.RUNNING)
             db.session.commit()
+            tags_changed.send("themes", item_ids=ids)
             if flag_ids:
                 send_safeguarding_email.delay(flag_ids)
     except Exception:

@@ -35,6 +35,7 @@ from themes.forms import (
 from themes.models import FlagStatus
 from themes.names import easy_read_name, theme_name
 from themes.review import count_to_review, next_item_to_review, review_view, save_review
+from themes.signals import tags_changed
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
@@ -236,6 +237,7 @@ def review(item_id: int) -> Response | str:
     if form.validate_on_submit():
         save_review(item_id, form.themes.data or [], user_id=current_user.id)
         db.session.commit()
+        tags_changed.send("themes", item_ids=[item_id])
         flash(_("Themes saved."))
         return redirect(url_for("themes.review_next", after=item_id))
     if request.method == "GET":

@@ -95,6 +95,24 @@ def refresh_voices(statement: Statement) -> None:
     db.session.flush()
 
 
+def statements_for_items(item_ids: list[int]) -> list[Statement]:
+    """Statements these comments stand behind: chosen for them, or tagged (or once tagged, so a
+    removed tag is counted out) with one of their themes."""
+    by_theme = select(statement_themes.c.statement_id).where(
+        statement_themes.c.theme_id.in_(
+            select(ItemTheme.theme_id).where(ItemTheme.item_id.in_(item_ids))
+        )
+    )
+    chosen = select(statement_items.c.statement_id).where(statement_items.c.item_id.in_(item_ids))
+    return list(
+        db.session.scalars(
+            select(Statement)
+            .where(Statement.id.in_(by_theme.union(chosen).scalar_subquery()))
+            .order_by(Statement.id)
+        )
+    )
+
+
 def stored_voices(statement: Statement) -> Counter:
     return Counter({group: getattr(statement, column) for group, column in VOICE_COLUMNS.items()})
 

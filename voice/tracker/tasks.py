@@ -124,3 +124,14 @@ def refresh_voice_counts() -> int:
         statements.refresh_voices(statement)
     db.session.commit()
     return len(every)
+
+
+@shared_task(name="tracker.recount_voices", autoretry_for=(OperationalError,), retry_backoff=True)
+def recount_voices(item_ids: list[int]) -> int:
+    """Recount the voices behind the statements these comments belong to, by their themes or
+    by being chosen, as soon as their themes change (sent by themes' tags_changed)."""
+    found = statements.statements_for_items(item_ids)
+    for statement in found:
+        statements.refresh_voices(statement)
+    db.session.commit()
+    return len(found)
