@@ -1,19 +1,73 @@
 """Locale choice and the translation helpers every package uses."""
 
+from datetime import date, datetime
 from urllib.parse import urlencode
 
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
 from flask import Flask, current_app, request
-from flask_babel import get_locale, gettext, lazy_gettext, ngettext
+from flask_babel import get_locale, gettext, lazy_gettext, ngettext, to_user_timezone
 from werkzeug.wrappers import Response
 
-from voice.config import RTL_LANGUAGES
+from voice.config import LANGUAGES, RTL_LANGUAGES
 
 _ = gettext
 _l = lazy_gettext
-__all__ = ["_", "_l", "ngettext", "init_i18n", "select_locale", "text_direction"]
+__all__ = [
+    "_",
+    "_l",
+    "format_date",
+    "format_datetime",
+    "format_number",
+    "init_i18n",
+    "language_name",
+    "ngettext",
+    "select_locale",
+    "text_direction",
+]
 
 LANG_COOKIE = "voice_lang"
-LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ar": "العربية"}
+# Dates and numbers on English pages follow UK conventions ("1 December 2026"); Babel's plain
+# "en" is American English.
+FORMAT_LOCALES = {"en": "en_GB"}
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language ("Cymraeg", "Polski"), as menus write it."""
+    try:
+        name = Locale.parse(code).display_name or code
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:]
+
+
+LANGUAGE_NAMES = {code: language_name(code) for code in LANGUAGES}
+
+
+def format_locale() -> Locale:
+    code = str(get_locale() or "en")
+    return Locale.parse(FORMAT_LOCALES.get(code, code))
+
+
+def format_date(value: date | datetime | None, format: str = "medium") -> str:
+    """A date in the reader's language and conventions; a datetime is shown on the reader's
+    calendar (BABEL_DEFAULT_TIMEZONE)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = to_user_timezone(value).date()
+    return babel_dates.format_date(value, format, locale=format_locale())
+
+
+def format_datetime(value: datetime | None, format: str = "medium") -> str:
+    if value is None:
+        return ""
+    return babel_dates.format_datetime(to_user_timezone(value), format, locale=format_locale())
+
+
+def format_number(value: float) -> str:
+    return babel_numbers.format_decimal(value, locale=format_locale())
 
 
 def select_locale() -> str:
@@ -57,6 +111,12 @@ def init_i18n(app: Flask) -> None:
     from voice.extensions import babel
 
     babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.filters.update(
+        dateformat=format_date,
+        datetimeformat=format_datetime,
+        numberformat=format_number,
+        decimalformat=format_number,
+    )
     translate_govuk_widgets()
     app.after_request(_remember_language)
 
@@ -67,6 +127,7 @@ def init_i18n(app: Flask) -> None:
             "current_language": locale,
             "text_direction": text_direction(),
             "language_names": LANGUAGE_NAMES,
+            "language_name": language_name,
             "url_with_language": url_with_language,
         }
 

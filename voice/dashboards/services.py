@@ -21,6 +21,7 @@ from voice.dashboards import summary
 from voice.dashboards.filters import Filters
 from voice.dashboards.models import PhraseDay, ThemeDay
 from voice.db import db
+from voice.i18n import language_name
 
 PAGE_SIZE = 20
 SENTIMENT_ORDER = ("positive", "negative", "mixed", "neutral")
@@ -474,7 +475,7 @@ def filter_choices(
     return {
         "themes": [(slug, name) for slug, name in themes],
         "surveys": [(str(number), title) for number, title in surveys],
-        "languages": [(code, code) for code in codes if code],
+        "languages": [(code, language_name(code)) for code in codes if code],
     }
 
 
