@@ -10,8 +10,9 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from voice.accounts.models import Role
 from voice.accounts.navigation import init_navigation
 from voice.accounts.sessions import init_sessions
+from voice.accounts.single_sign_on import init_single_sign_on
 from voice.background import init_celery
-from voice.config import check_production_settings, settings_from_env
+from voice.config import check_production_settings, check_sign_in_settings, settings_from_env
 from voice.content_translations.display import init_content_translations
 from voice.errors import init_error_handlers
 from voice.extensions import init_extensions, login_manager
@@ -24,6 +25,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(settings_from_env(os.environ))
     app.config.update(overrides or {})
     check_production_settings(app.config)
+    check_sign_in_settings(app.config)
+    init_single_sign_on(app)
     init_untrusted_input(app)  # before any route, so every `<int:...>` is bounded
 
     app.jinja_loader = ChoiceLoader(

@@ -1,5 +1,6 @@
 """Settings read from the environment; every default is safe to publish and works on a laptop."""
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,36 @@ def _flag(value: str | None, default: bool) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def parse_role_groups(value: str | None) -> dict[str, list[str]]:
+    """OIDC_ROLE_GROUPS: `group=role,group=role` or a JSON object {"group": "role" or [roles]}.
+
+    A group may be named more than once to give several roles; role names are checked when the
+    app starts (voice.accounts.single_sign_on)."""
+    text = (value or "").strip()
+    mapping: dict[str, list[str]] = {}
+    if not text:
+        return mapping
+    if text.startswith("{"):
+        try:
+            loaded = json.loads(text)
+        except ValueError as error:
+            raise ConfigurationError("OIDC_ROLE_GROUPS is not valid JSON") from error
+        if not isinstance(loaded, dict):
+            raise ConfigurationError("OIDC_ROLE_GROUPS must be a JSON object")
+        for group, roles in loaded.items():
+            names = [roles] if isinstance(roles, str) else roles
+            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+                raise ConfigurationError("OIDC_ROLE_GROUPS: give each group a role or a list")
+            mapping.setdefault(str(group), []).extend(n.strip() for n in names)
+        return mapping
+    for pair in text.split(","):
+        group, sep, role = pair.rpartition("=")
+        if not sep or not group.strip() or not role.strip():
+            raise ConfigurationError("OIDC_ROLE_GROUPS: write each entry as group=role")
+        mapping.setdefault(group.strip(), []).append(role.strip())
+    return mapping
 
 
 def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
@@ -88,6 +119,15 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         "STAFF_SESSION_HOURS": int(env.get("STAFF_SESSION_HOURS", "12")),
         # Admins, safeguarding leads and strategy leads must sign in with a code as well.
         "REQUIRE_SECOND_FACTOR": _flag(env.get("REQUIRE_SECOND_FACTOR"), True),
+        # Single sign-on over OpenID Connect: on when OIDC_ISSUER is set.
+        "OIDC_ISSUER": (env.get("OIDC_ISSUER") or "").strip().rstrip("/"),
+        "OIDC_CLIENT_ID": env.get("OIDC_CLIENT_ID", ""),
+        "OIDC_CLIENT_SECRET": env.get("OIDC_CLIENT_SECRET", ""),
+        "OIDC_ROLE_GROUPS": parse_role_groups(env.get("OIDC_ROLE_GROUPS")),
+        "OIDC_GROUPS_CLAIM": env.get("OIDC_GROUPS_CLAIM") or "groups",
+        "OIDC_SCOPE": env.get("OIDC_SCOPE") or "openid email profile",
+        # Off: no password sign-in at all, only the identity provider.
+        "LOCAL_PASSWORDS": _flag(env.get("LOCAL_PASSWORDS"), True),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), True),
         "RATELIMIT_HEADERS_ENABLED": False,
@@ -122,6 +162,15 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
+def check_sign_in_settings(config: Mapping[str, Any]) -> None:
+    """Someone must be able to sign in, and single sign-on needs all three of its settings."""
+    issuer = config.get("OIDC_ISSUER")
+    if issuer and not (config.get("OIDC_CLIENT_ID") and config.get("OIDC_CLIENT_SECRET")):
+        raise ConfigurationError("OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too")
+    if not config.get("LOCAL_PASSWORDS", True) and not issuer:
+        raise ConfigurationError("LOCAL_PASSWORDS=false needs single sign-on (OIDC_ISSUER)")
+
+
 def check_production_settings(config: Mapping[str, Any]) -> None:
     """Refuse to run production with settings that are only fit for a laptop."""
     if config.get("VOICE_ENV") != "production":
@@ -131,3 +180,6 @@ def check_production_settings(config: Mapping[str, Any]) -> None:
         raise ConfigurationError(
             "SECRET_KEY must be set to a random value of at least 32 characters in production"
         )
+    issuer = config.get("OIDC_ISSUER") or ""
+    if issuer and not issuer.startswith("https://"):
+        raise ConfigurationError("OIDC_ISSUER must be an https:// address in production")

@@ -26,6 +26,8 @@ ACCESS: dict[str, str | frozenset[Role]] = {
     "accounts.reset_person_second_factor": ADMIN,
     "accounts.set_up_second_factor": STAFF,
     "accounts.sign_in": PUBLIC,
+    "accounts.sign_in_callback": PUBLIC,  # the identity provider sends people back here
+    "accounts.sign_in_with_provider": PUBLIC,
     "accounts.sign_in_events": ADMIN,
     "accounts.sign_out": PUBLIC,
     "accounts.sign_out_everywhere": STAFF,

@@ -209,3 +209,31 @@ def test_page_has_one_h1_a_matching_title_and_unique_ids_when_shown_in_every_lan
             _check_structure(
                 posted.get_data(as_text=True), language, errors=True, where=f"{where}, posted empty"
             )
+
+
+@pytest.mark.parametrize(
+    ("path", "local_passwords", "status"),
+    [
+        ("/sign-in", True, 200),  # the provider's button beside the password form
+        ("/sign-in", False, 200),  # the provider's button alone
+        ("/sign-in/provider/callback", True, 403),  # a callback that was not asked for
+    ],
+)
+def test_single_sign_on_pages_have_one_h1_and_a_matching_title_when_shown_in_every_language(
+    app: Flask,
+    client: FlaskClient,
+    monkeypatch: pytest.MonkeyPatch,
+    path: str,
+    local_passwords: bool,
+    status: int,
+) -> None:
+    monkeypatch.setitem(app.config, "OIDC_ISSUER", "https://login.example.org")
+    monkeypatch.setitem(app.config, "OIDC_CLIENT_ID", "voice")
+    monkeypatch.setitem(app.config, "OIDC_CLIENT_SECRET", "secret")
+    monkeypatch.setitem(app.config, "LOCAL_PASSWORDS", local_passwords)
+    for language in LANGUAGES:
+        response = client.get(f"{path}?lang={language}")
+        assert response.status_code == status, (path, language)
+        _check_structure(
+            response.get_data(as_text=True), language, errors=False, where=f"{path} {language}"
+        )

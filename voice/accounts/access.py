@@ -9,7 +9,11 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from voice.accounts.models import Role, SignInEventKind, User
-from voice.accounts.second_factor import log_event, second_factor_required
+from voice.accounts.second_factor import (
+    log_event,
+    provider_gave_second_factor,
+    second_factor_required,
+)
 from voice.db import db
 from voice.i18n import _
 
@@ -41,7 +45,9 @@ def role_required(*roles: Role) -> Callable[[View], View]:
                     flash(_("Your session has ended. Sign in again to continue."))
                 return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
             needs_set_up = (
-                second_factor_required(current_user) and not current_user.has_second_factor
+                second_factor_required(current_user)
+                and not current_user.has_second_factor
+                and not provider_gave_second_factor()
             )
             if needs_set_up and request.endpoint not in SET_UP_ENDPOINTS:
                 return redirect(url_for("accounts.set_up_second_factor"))

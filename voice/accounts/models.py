@@ -30,10 +30,13 @@ class SignInEventKind(enum.Enum):
     SIGNED_OUT = "signed_out"
     SIGNED_OUT_EVERYWHERE = "signed_out_everywhere"
     SESSION_REFUSED = "session_refused"
+    SIGNED_IN_WITH_PROVIDER = "signed_in_with_provider"
+    PROVIDER_REFUSED = "provider_refused"
 
 
 class User(UserMixin, Model):
     __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("oidc_issuer", "oidc_subject"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -48,6 +51,10 @@ class User(UserMixin, Model):
     totp_enabled_at: Mapped[datetime | None]
     # The last accepted 30-second time step, so one code never works twice.
     totp_last_step: Mapped[int | None]
+    # The identity provider's issuer and subject ("sub") once the person has signed in with
+    # single sign-on: they are matched by these, never by email address.
+    oidc_issuer: Mapped[str | None] = mapped_column(String(255))
+    oidc_subject: Mapped[str | None] = mapped_column(String(255))
     role_rows: Mapped[list["UserRole"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
     )
@@ -62,6 +69,15 @@ class User(UserMixin, Model):
 
     def has_any_role(self, *roles: Role) -> bool:
         return not roles or bool(self.roles.intersection(roles))
+
+    @property
+    def has_password(self) -> bool:
+        """False for accounts made by single sign-on, which have no Voice password."""
+        return bool(self.password_hash)
+
+    @property
+    def uses_single_sign_on(self) -> bool:
+        return self.oidc_subject is not None
 
     @property
     def has_second_factor(self) -> bool:

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pyotp
 import segno
-from flask import current_app
+from flask import current_app, session
 from markupsafe import Markup
 from sqlalchemy import delete, select
 
@@ -15,11 +15,18 @@ from voice.db import db, utcnow
 
 RECOVERY_CODE_COUNT = 10
 STEP_SECONDS = 30
+# Set at a single sign-on whose ID token says the provider asked for more than one factor.
+PROVIDER_MULTI_FACTOR_KEY = "_voice_idp_mfa"
 
 
 def second_factor_required(user: User) -> bool:
     """Admins, safeguarding leads and strategy leads must set a second factor up."""
     return bool(current_app.config["REQUIRE_SECOND_FACTOR"]) and user.must_have_second_factor
+
+
+def provider_gave_second_factor() -> bool:
+    """Whether this session's sign-in was a single sign-on the provider did with two factors."""
+    return session.get(PROVIDER_MULTI_FACTOR_KEY) is True
 
 
 def new_secret() -> str:

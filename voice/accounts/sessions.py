@@ -63,8 +63,14 @@ def session_is_current(user: User) -> bool:
     return True
 
 
+# Set by single sign-on (voice.accounts.single_sign_on and second_factor), ended with the rest.
+PROVIDER_KEYS = ("_voice_idp_mfa", "_voice_sso_id_token")
+
+
 def end_session_in_browser() -> None:
     for key in ("_user_id", "_fresh", "_id", "_remember", VERSION_KEY, SIGNED_IN_KEY, SEEN_KEY):
+        session.pop(key, None)
+    for key in PROVIDER_KEYS:
         session.pop(key, None)
 
 
