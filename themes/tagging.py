@@ -167,8 +167,8 @@ def _plan_auto_tags(
             "confidence": hit.confidence,
             "evidence": json.dumps(list(hit.evidence), ensure_ascii=False),
         }
-        tag_id, source = existing.get(theme_id, (None, None))
-        if tag_id is None:
+        known = existing.get(theme_id)
+        if known is None:
             writes.new_tags.append(
                 {
                     "item_id": item_id,
@@ -179,8 +179,8 @@ def _plan_auto_tags(
                     **values,
                 }
             )
-        elif source is TagSource.AUTO:
-            writes.tags.append({"id": tag_id, **values})
+        elif known[1] is TagSource.AUTO:
+            writes.tags.append({"id": known[0], **values})
 
 
 def _write(writes: _Writes, ids: Sequence[int], now: datetime) -> None:

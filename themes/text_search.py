@@ -35,7 +35,7 @@ import re
 import sqlite3
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, and_, event, false, func, literal_column
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, event, false, func, literal_column
 from sqlalchemy.engine import Engine
 
 SEARCH_CONFIG = "english"
@@ -107,12 +107,12 @@ def _add_sqlite_search_function(dbapi_connection: object, _record: object) -> No
         )
 
 
-def search_vector(column: ColumnElement[str]) -> ColumnElement:
+def search_vector(column: SQLColumnExpression[str]) -> ColumnElement:
     """The indexed expression; it must stay exactly as migration 0009 wrote it."""
     return func.to_tsvector(literal_column(f"'{SEARCH_CONFIG}'::regconfig"), column)
 
 
-def matches_words(column: ColumnElement[str], text: str, dialect: str) -> ColumnElement[bool]:
+def matches_words(column: SQLColumnExpression[str], text: str, dialect: str) -> ColumnElement[bool]:
     """A WHERE condition: the column holds every searchable word of ``text``."""
     words = search_words(text)
     if not words:

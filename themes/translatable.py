@@ -19,8 +19,11 @@ def shipped_translation(theme: Theme, name: str, language: str) -> str | None:
     from themes.names import DEFAULT_NAMES
 
     names = DEFAULT_NAMES.get(theme.slug)
-    english_at, translated_at = _SHIPPED.get(name, (None, None))
-    if names is None or english_at is None or getattr(theme, name) != names[english_at]:
+    places = _SHIPPED.get(name)
+    if names is None or places is None:
+        return None
+    english_at, translated_at = places
+    if getattr(theme, name) != names[english_at]:
         return None
     with force_locale(language):
         text = str(names[translated_at])

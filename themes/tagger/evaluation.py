@@ -85,14 +85,13 @@ def evaluate(
     and is left out of the macro average.
     """
     scorer = Scorer(slugs)
-    sentinel = object()
     gold_iter, predicted_iter = iter(gold), iter(predicted)
     while True:
-        gold_item = next(gold_iter, sentinel)
-        predicted_item = next(predicted_iter, sentinel)
-        if gold_item is sentinel and predicted_item is sentinel:
+        gold_item = next(gold_iter, None)
+        predicted_item = next(predicted_iter, None)
+        if gold_item is None and predicted_item is None:
             break
-        if gold_item is sentinel or predicted_item is sentinel:
+        if gold_item is None or predicted_item is None:
             raise ValueError("gold and predicted must have the same number of items")
-        scorer.add(set(gold_item), set(predicted_item))  # type: ignore[arg-type]
+        scorer.add(set(gold_item), set(predicted_item))
     return scorer.result()

@@ -18,8 +18,10 @@ def _read(line: str, number: int) -> tuple[Any, str | None, dict[str, Any] | Non
     """Return (id, text, item) or (id, error message, None) for one input line."""
     try:
         item = json.loads(line)
-    except ValueError as error:
+    except json.JSONDecodeError as error:
         return number, f"invalid JSON: {error.msg}", None
+    except ValueError as error:  # a number too long to convert (Python's int digit limit)
+        return number, f"invalid JSON: {error}", None
     if not isinstance(item, dict):
         return number, "each line must be a JSON object", None
     item_id = item.get("id", number)

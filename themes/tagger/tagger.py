@@ -305,8 +305,10 @@ class Tagger:
         self._apply_conventions(confidence)
         extra_evidence: dict[str, tuple[str, ...]] = {}
         if self.model is not None:
-            found = {self._slugs[number]: shown for number, shown in evidence.items()}
-            self._apply_model(self.model, sentences, confidence, partial, extra_evidence, found)
+            shown_by_slug = {self._slugs[number]: shown for number, shown in evidence.items()}
+            self._apply_model(
+                self.model, sentences, confidence, partial, extra_evidence, shown_by_slug
+            )
 
         hits = []
         for number, slug in enumerate(self._slugs):

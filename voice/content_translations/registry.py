@@ -19,7 +19,7 @@ class Kind:
     fields: dict[str, LazyString | str]
     records: Callable[[], Iterable[Any]]  # the records that need translating, in a stable order
     describe: Callable[[Any], str]  # a short name for staff ("Action: Shorter waits")
-    get: Callable[[Any, int], Any | None]  # the record with this id, or None
+    get: Callable[[int], Any | None]  # the record with this id, or None
     english: Callable[[Any, str], str] = lambda record, name: getattr(record, name) or ""
     # A translation shipped with the code (the default codebook's names), or None.
     built_in: Callable[[Any, str, str], str | None] | None = None
