@@ -9,6 +9,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from surveys.conditions import (
+    ConditionError,
+    broken_by_change,
+    broken_by_order,
+    release_dependents,
+)
 from surveys.models import (
     Question,
     QuestionOption,
@@ -116,6 +122,10 @@ def update_question(
 ) -> Question:
     """Change a question; `fields` are those of QuestionFields, each left out takes its default."""
     change = QuestionFields(**fields)
+    new_kind = kind or question.kind
+    kept = len(change.options) if new_kind in CHOICE_TYPES else 0
+    if question.id is not None and broken_by_change(question, new_kind, kept):
+        raise ConditionError("a later question's condition uses answers this change removes")
     if kind is not None:
         question.kind = kind
     question.prompt = change.prompt
@@ -145,23 +155,32 @@ def update_question(
 
 
 def move_question(question: Question, step: int) -> None:
+    """Move a question up (-1) or down (1); refused when a condition would then follow a
+    question that no longer comes before it (ConditionError, with those questions)."""
     questions = list(question.survey.questions)
     index = questions.index(question)
     target = index + step
     if 0 <= target < len(questions):
         questions[index], questions[target] = questions[target], questions[index]
+        broken = broken_by_order(questions)
+        if broken:
+            raise ConditionError(*broken)
         for position, each in enumerate(questions):
             each.position = position
         db.session.flush()
         db.session.expire(question.survey, ["questions"])
 
 
-def delete_question(question: Question) -> None:
+def delete_question(question: Question) -> list[Question]:
+    """Remove a question; the questions asked only because of its answer become questions
+    everyone is asked, and are returned so staff can be told."""
+    released = release_dependents(question)
     survey = question.survey
     survey.questions.remove(question)
     for position, each in enumerate(survey.questions):
         each.position = position
     db.session.flush()
+    return released
 
 
 def open_survey(survey: Survey, languages: Sequence[str]) -> None:
@@ -190,28 +209,42 @@ def duplicate_survey(survey: Survey, title: str) -> Survey:
         status=SurveyStatus.DRAFT,
     )
     db.session.add(copy)
+    copies: dict[int, Question] = {}
     for question in survey.questions:
-        copy.questions.append(
-            Question(
-                kind=question.kind,
-                position=question.position,
-                required=question.required,
-                required_reason=question.required_reason,
-                picture=question.picture,
-                prompt=deepcopy(question.prompt),
-                role=question.role,
-                label_key=question.label_key,
-                options=[
-                    QuestionOption(
-                        position=o.position,
-                        picture=o.picture,
-                        wording=deepcopy(o.wording),
-                        key=o.key,
-                    )
-                    for o in question.options
-                ],
-            )
+        copies[question.id] = Question(
+            kind=question.kind,
+            position=question.position,
+            required=question.required,
+            required_reason=question.required_reason,
+            picture=question.picture,
+            prompt=deepcopy(question.prompt),
+            role=question.role,
+            label_key=question.label_key,
+            options=[
+                QuestionOption(
+                    position=o.position,
+                    picture=o.picture,
+                    wording=deepcopy(o.wording),
+                    key=o.key,
+                )
+                for o in question.options
+            ],
         )
+        copy.questions.append(copies[question.id])
+    db.session.flush()
+    # A condition in the copy follows the copy of its question and that copy's options.
+    for question in survey.questions:
+        source = copies.get(question.condition_question_id or 0)
+        if source is None:
+            continue
+        original = next(q for q in survey.questions if q.id == question.condition_question_id)
+        option_ids = {
+            str(o.id): str(c.id) for o, c in zip(original.options, source.options, strict=True)
+        }
+        copied = copies[question.id]
+        copied.condition_question_id = source.id
+        copied.condition_values = [option_ids.get(v, v) for v in question.condition_values]
+        copied.condition_negated = question.condition_negated
     db.session.flush()
     return copy
 

@@ -11,7 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from surveys.builder import add_question, create_survey
+from surveys.conditions import set_condition
 from surveys.models import (
+    Question,
     QuestionRole,
     QuestionType,
     SourceGroup,
@@ -85,7 +87,9 @@ WORDINGS = {
         "consent": _l("Can we share your words?"),
     },
 }
-OTHER_SERVICE = (_l("Which other service?"), _l("Only if you ticked Something else."))
+# Asked only of those who ticked "Something else" (a display condition, surveys.conditions).
+OTHER_SERVICE = _l("Which other service?")
+OTHER_SERVICE_EASY = _l("What else is it about? You can skip this.")
 EMAIL_PROMPT = _l("Your email, if you want us to tell you what happened (optional)")
 EMAIL_PROMPT_EASY = _l("Give us your email if you want to hear what we did. You can skip this.")
 
@@ -141,8 +145,8 @@ def _label_question(
     label_key: str,
     picture: str,
     choices: dict[str, object] | None = None,
-) -> None:
-    add_question(
+) -> Question:
+    return add_question(
         survey,
         kind=kind,
         prompt=prompt,
@@ -184,8 +188,18 @@ def _build_form(audience: SourceGroup, slug: str) -> Survey:
         picture="sad",
         label_key="not-working",
     )
-    _label_question(survey, QuestionType.MULTIPLE, words("services"), "service", "doctor", SERVICES)
-    _label_question(survey, QuestionType.FREE_TEXT, rendered(OTHER_SERVICE), "service", "doctor")
+    services = _label_question(
+        survey, QuestionType.MULTIPLE, words("services"), "service", "doctor", SERVICES
+    )
+    other = _label_question(
+        survey,
+        QuestionType.FREE_TEXT,
+        rendered(OTHER_SERVICE, OTHER_SERVICE_EASY),
+        "service",
+        "doctor",
+    )
+    something_else = [str(o.id) for o in services.options if o.key == "other"]
+    set_condition(other, services, something_else, negated=False)
     _label_question(survey, QuestionType.SINGLE, words("age_band"), "age", "play", AGE_BANDS)
     _label_question(
         survey, QuestionType.SINGLE, words("setting_type"), "setting", "school", SETTING_TYPES

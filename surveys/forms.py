@@ -6,6 +6,7 @@ import re
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
     GovCheckboxInput,
     GovDateInput,
     GovFileInput,
@@ -22,6 +23,7 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectField,
+    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -217,6 +219,36 @@ def _add_wording_fields(
 ) -> None:
     for lang in LANGUAGES:
         setattr(
+CONDITION_MODES = {
+    "includes": _l("includes one of the answers ticked below"),
+    "excludes": _l("does not include any of the answers ticked below"),
+}
+
+
+class ConditionForm(FlaskForm):
+    """When a question is shown, as a sentence staff complete: "Show this question when the
+    answer to [an earlier question] [includes / does not include] [answers]". The view sets
+    the choices and checks the answers belong to the chosen question (surveys.conditions)."""
+
+    source = SelectField(
+        _l("Show this question when the answer to"),
+        widget=GovSelect(),
+        validate_choice=False,  # checked in the view, with a message saying why
+        validators=[InputRequired(_l("Choose the earlier question whose answer decides"))],
+    )
+    mode = RadioField(
+        _l("Show it when that answer"),
+        widget=GovRadioInput(),
+        choices=list(CONDITION_MODES.items()),
+        validators=[
+            InputRequired(_l("Choose whether the answer includes or does not include them"))
+        ],
+    )
+    values = SelectMultipleField(_l("Answers"), widget=GovCheckboxesInput(), validate_choice=False)
+    show_answers = SubmitField(_l("Show the answers of this question"), widget=GovSubmitInput())
+    submit = SubmitField(_l("Save when to show this question"), widget=GovSubmitInput())
+
+
             form_class,
             f"{prefix}_{lang}_plain",
             TextAreaField(

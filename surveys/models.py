@@ -10,6 +10,7 @@ from sqlalchemy import (
     String,
     Text,
     event,
+    false,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
@@ -159,6 +160,13 @@ class Question(Model):
     label_key: Mapped[str | None] = mapped_column(String(40))
     survey: Mapped[Survey] = relationship(back_populates="questions")
     options: Mapped[list["QuestionOption"]] = relationship(
+    # Display condition (surveys.conditions): asked only when the answer to an earlier choice
+    # question includes one of these choice values, or with condition_negated, includes none.
+    condition_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("survey_questions.id", ondelete="SET NULL")
+    )
+    condition_values: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
+    condition_negated: Mapped[bool] = mapped_column(default=False, server_default=false())
         back_populates="question",
         cascade="all, delete-orphan",
         order_by="QuestionOption.position",

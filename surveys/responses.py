@@ -7,6 +7,7 @@ import secrets
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
+from surveys.conditions import answers_to_asked, asked_questions
 from surveys.feedback import add_feedback_item, add_labels
 from surveys.models import (
     Answer,
@@ -97,7 +98,8 @@ def submit_response(
     """Store a finished response once per key; returns it and the new feedback item ids
     (none when the key was already stored: a double tap, a retry or an offline resend).
 
-    Email answers are not stored here at all: the caller turns them into a ContactRequest."""
+    Email answers are not stored here at all: the caller turns them into a ContactRequest.
+    Questions not asked (surveys.conditions) get no answer at all, not even a skipped one."""
     existing = find_response(idempotency_key)
     if existing is not None:
         return existing, []
@@ -122,10 +124,12 @@ def submit_response(
         if existing is None:
             raise
         return existing, []
+    answers = answers_to_asked(survey, answers)
+    asked = {question.id for question in asked_questions(survey, answers)}
     labels, consent = _labels_and_consent(survey, answers)
     items: list[FeedbackItem] = []
     for number, question in enumerate(survey.questions, start=1):
-        if question.kind is QuestionType.EMAIL:
+        if question.kind is QuestionType.EMAIL or question.id not in asked:
             continue
         answer = answers.get(str(question.id)) or {"skipped": True, "choices": [], "text": None}
         db.session.add(

@@ -59,19 +59,32 @@ def evaluate_command(file: IO[str], as_json: bool) -> None:
 @click.option("--steps", default="0,60,120,240", show_default=True, help="Reviewed items.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def learning_curve_command(file: IO[str], folds: int, steps: str, as_json: bool) -> None:
-    """Cross-validate learning from reviews on lines {"text", "themes"}: for each fold, learn
-    from N items of the others, as if staff had reviewed them, and score the held-out fold."""
+    """Cross-validate learning from reviews on lines {"text", "themes", "source"}: for each
+    fold, learn from N items of the others, as if staff had reviewed them, and score the
+    held-out fold. When the lines have a "source", each fold holds whole sources."""
+    from themes.tagger.crossval import read_labelled
     from themes.tagger.teaching import learning_curve
 
     try:
         numbers = [int(step) for step in steps.split(",") if step.strip()]
     except ValueError:
         raise click.BadParameter("give numbers separated by commas", param_hint="--steps") from None
-    rows = [
-        (str(item["text"]), set(item["themes"]))
-        for item in (json.loads(line) for line in file if line.strip())
-    ]
-    result = learning_curve(_current_tagger().codebook, rows, folds=folds, steps=numbers)
+    if any(number < 0 for number in numbers):
+        raise click.BadParameter("give numbers of 0 or more", param_hint="--steps")
+    lines = list(file)
+    try:
+        labelled = read_labelled(lines)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise click.BadParameter(
+            f'each line must be a JSON object with "text" and "themes" ({error})',
+            param_hint="FILE",
+        ) from None
+    rows = [(row.text, set(row.themes)) for row in labelled]
+    has_source = any(json.loads(line).get("source") for line in lines if line.strip())
+    groups = [row.source for row in labelled] if has_source else None
+    result = learning_curve(
+        _current_tagger().codebook, rows, folds=folds, steps=numbers, groups=groups
+    )
     if as_json:
         click.echo(json.dumps(result))
         return

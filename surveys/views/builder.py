@@ -24,12 +24,23 @@ from surveys.builder import (
 from surveys.feedback_forms import ensure_feedback_forms
 from surveys.forms import (
     AUDIENCE_LABELS,
+from surveys.conditions import (
+    ConditionError,
+    broken_by_change,
+    clear_condition,
+    describe,
+    describe_all,
+    has_condition,
+    possible_sources,
+    set_condition,
+)
     LANGUAGE_LABELS,
     QUESTION_ROLE_LABELS,
     QUESTION_TYPE_LABELS,
     CopySurveyForm,
     IntroForm,
     PictureForm,
+    ConditionForm,
     QuestionForm,
     SurveyForm,
     fill_options,
@@ -38,12 +49,14 @@ from surveys.forms import (
     read_options,
     read_wordings,
 )
-from surveys.models import QuestionRole, QuestionType, SourceGroup, Survey, SurveyKind
+from surveys.models import Question, QuestionRole, QuestionType, SourceGroup, Survey, SurveyKind
 from surveys.pictures import PICTURE_MAX_BYTES, add_picture, list_pictures, picture_type
 from surveys.responses import count_responses
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
+from surveys.question_types import CHOICE_TYPES, for_question
 from voice.db import db
+from surveys.wordings import wording_text
 from voice.i18n import _
 
 BUILDERS = (Role.ADMIN, Role.STRATEGY_LEAD, Role.FACILITATOR)
@@ -60,6 +73,25 @@ def _survey(survey_id: int) -> Survey:
 def _problem_text(problem: dict) -> str:
     language = LANGUAGE_LABELS.get(problem["language"] or "", "")
     style = _("easy read") if problem["style"] == "easy" else _("plain")
+def _question(survey: Survey, question_id: int) -> Question:
+    return next((q for q in survey.questions if q.id == question_id), None) or abort(404)
+
+
+def _number(survey: Survey, question: Question) -> int:
+    return survey.questions.index(question) + 1
+
+
+def _english(wordings: dict | None) -> str:
+    """The words staff see for a prompt or an option in builder lists."""
+    return wording_text(wordings, "en", False) or _("(no wording yet)")
+
+
+@bp.context_processor
+def _condition_sentences() -> dict[str, object]:
+    """For the survey page: each question's display condition as a sentence."""
+    return {"condition_sentences": describe_all}
+
+
     where = problem["where"]
     if where == "no_questions":
         return _("Add at least one question")
@@ -227,11 +259,12 @@ def edit_question(survey_id: int, question_id: int | None) -> Response | str:
             "option_keys": read_option_keys(form),
         }
         if asked is None:
-            add_question(survey, kind=QuestionType(form.kind.data), **fields)
-        else:
-            update_question(asked, kind=QuestionType(form.kind.data), **fields)
-        db.session.commit()
-        return redirect(url_for("surveys.survey", survey_id=survey.id))
+            add_question(survey, kind=kind, **fields)
+        elif _keeps_conditions(survey, asked, kind, form, len(fields["options"])):
+            update_question(asked, kind=kind, **fields)
+        if not form.errors:  # else the message is beside the field
+            db.session.commit()
+            return redirect(url_for("surveys.survey", survey_id=survey.id))
     if not form.is_submitted() and asked is not None:
         form.kind.data = asked.kind.value
         form.picture.data = asked.picture or ""
@@ -256,12 +289,27 @@ def edit_question(survey_id: int, question_id: int | None) -> Response | str:
     methods=["POST"],
 )
 @role_required(*BUILDERS)
+        kind = QuestionType(form.kind.data)
 def move(survey_id: int, question_id: int, step: str) -> Response:
     survey = _survey(survey_id)
-    asked = next((q for q in survey.questions if q.id == question_id), None) or abort(404)
+    asked = _question(survey, question_id)
     if CopySurveyForm().validate_on_submit():
-        move_question(asked, -1 if step == "up" else 1)
-        db.session.commit()
+        try:
+            move_question(asked, -1 if step == "up" else 1)
+        except ConditionError as refused:
+            later = refused.args[0]
+            earlier = _question(survey, later.condition_question_id)
+            flash(
+                _(
+                    "Question %(later)s is shown only after an answer to question %(earlier)s, "
+                    "so it must come after it. Change when question %(later)s is shown first.",
+                    later=_number(survey, later),
+                    earlier=_number(survey, earlier),
+                ),
+                "problem",
+            )
+        else:
+            db.session.commit()
     return redirect(url_for("surveys.survey", survey_id=survey.id))
 
 
@@ -269,9 +317,9 @@ def move(survey_id: int, question_id: int, step: str) -> Response:
 @role_required(*BUILDERS)
 def remove_question(survey_id: int, question_id: int) -> Response:
     survey = _survey(survey_id)
-    asked = next((q for q in survey.questions if q.id == question_id), None) or abort(404)
+    asked = _question(survey, question_id)
     if CopySurveyForm().validate_on_submit():
-        delete_question(asked)
+        released = delete_question(asked)
         db.session.commit()
         flash(_("The question has been removed."))
     return redirect(url_for("surveys.survey", survey_id=survey.id))
@@ -281,6 +329,140 @@ def remove_question(survey_id: int, question_id: int) -> Response:
 @role_required(*BUILDERS)
 def change_status(survey_id: int, action: str) -> Response | str:
     survey = _survey(survey_id)
+def _keeps_conditions(
+    survey: Survey, asked: Question, kind: QuestionType, form: QuestionForm, option_count: int
+) -> bool:
+    """False, with a message beside the field, when the change would take away answers a
+    later question's display condition uses (staff change that condition first)."""
+    kept = option_count if kind in CHOICE_TYPES else 0
+    broken = broken_by_change(asked, kind, kept)
+    if not broken:
+        return True
+    number = _number(survey, broken[0])
+    if kind is not asked.kind:
+        form.kind.errors = [
+            _(
+                "Question %(number)s is shown only after certain answers to this question. "
+                "Keep this type of question, or change when question %(number)s is shown first.",
+                number=number,
+            )
+        ]
+    else:
+        form["options_en"].errors = [
+            _(
+                "Question %(number)s is shown only after an answer this change removes. "
+                "Keep that answer, or change when question %(number)s is shown first.",
+                number=number,
+            )
+        ]
+    return False
+
+
+@bp.route(
+    "/staff/surveys/<int:survey_id>/questions/<int:question_id>/when-shown",
+    methods=["GET", "POST"],
+)
+@role_required(*BUILDERS)
+def question_condition(survey_id: int, question_id: int) -> Response | str:
+    """When a question is shown: to everyone, or only after certain answers to an earlier one.
+    Works without JavaScript: "Show the answers of this question" redraws the answers to tick
+    for the question chosen, and saving checks they belong to it."""
+    survey = _survey(survey_id)
+    asked = _question(survey, question_id)
+    sources = possible_sources(asked)
+    form = ConditionForm()
+    form.source.choices = [
+        (
+            str(q.id),
+            _(
+                "Question %(number)s: %(prompt)s",
+                number=_number(survey, q),
+                prompt=_english(q.prompt),
+            ),
+        )
+        for q in sources
+    ]
+    if not form.is_submitted():
+        if has_condition(asked):
+            form.source.data = str(asked.condition_question_id)
+            form.mode.data = "excludes" if asked.condition_negated else "includes"
+            form.values.data = list(asked.condition_values)
+        elif sources:
+            form.source.data = str(sources[-1].id)  # most often the question just before
+    source = next((q for q in sources if str(q.id) == form.source.data), None)
+    choices = for_question(source).choices() if source is not None else []
+    form.values.choices = [(c.value, _english(c.wording)) for c in choices]
+    allowed = [c.value for c in choices]
+    if form.is_submitted() and sources:
+        if form.show_answers.data:
+            form.values.data = [v for v in form.values.data or [] if v in allowed]
+        elif _valid_condition(form, source, allowed) and source is not None:
+            set_condition(asked, source, form.values.data, negated=form.mode.data == "excludes")
+            db.session.commit()
+            flash(
+                _(
+                    "Question %(number)s is now shown only after the answers you chose.",
+                    number=_number(survey, asked),
+                )
+            )
+            return redirect(url_for("surveys.survey", survey_id=survey.id))
+    current = describe(asked, survey)
+    return render_template(
+        "surveys/builder/condition.html",
+        form=form,
+        survey=survey,
+        question=asked,
+        number=_number(survey, asked),
+        prompt=_english(asked.prompt),
+        has_sources=bool(sources),
+        current=current.text() if current is not None else None,
+        remove_form=CopySurveyForm(),
+    )
+
+
+def _valid_condition(form: ConditionForm, source: Question | None, allowed: list[str]) -> bool:
+    """Checks the posted condition, with every problem beside its field."""
+    form.validate()
+    if source is None:
+        form.source.errors = [
+            _(
+                "Choose a question that comes before this one. A question can only be shown "
+                "because of an earlier answer."
+            )
+        ]
+        return False
+    chosen = form.values.data or []
+    if not chosen:
+        form.values.errors = [
+            _("Tick at least one answer of “%(question)s”", question=_english(source.prompt))
+        ]
+    elif any(value not in allowed for value in chosen):
+        form.values.data = [v for v in chosen if v in allowed]
+        form.values.errors = [
+            _(
+                "Tick only answers of “%(question)s”. After choosing a different question, "
+                "press “Show the answers of this question”.",
+                question=_english(source.prompt),
+            )
+        ]
+    return not form.errors
+
+
+@bp.route(
+    "/staff/surveys/<int:survey_id>/questions/<int:question_id>/when-shown/remove",
+    methods=["POST"],
+)
+@role_required(*BUILDERS)
+def remove_condition(survey_id: int, question_id: int) -> Response:
+    survey = _survey(survey_id)
+    asked = _question(survey, question_id)
+    if CopySurveyForm().validate_on_submit():
+        clear_condition(asked)
+        db.session.commit()
+        flash(_("Question %(number)s is now shown to everyone.", number=_number(survey, asked)))
+    return redirect(url_for("surveys.survey", survey_id=survey.id))
+
+
     if not CopySurveyForm().validate_on_submit():
         abort(400)
     if action == "copy":
@@ -304,6 +486,14 @@ def change_status(survey_id: int, action: str) -> Response | str:
             "surveys/builder/survey.html",
             survey=survey,
             problems=_problems(survey),
+        for question in released:
+            flash(
+                _(
+                    "“%(prompt)s” was shown only after an answer to the question you removed. "
+                    "Now everyone is asked it.",
+                    prompt=_english(question.prompt),
+                )
+            )
             type_labels=QUESTION_TYPE_LABELS,
             role_labels=QUESTION_ROLE_LABELS,
             audience_labels=AUDIENCE_LABELS,

@@ -24,11 +24,12 @@ from werkzeug.wrappers import Response
 from surveys import bp
 from surveys.answering import survey_for_answering
 from surveys.builder import is_accepting
+from surveys.conditions import answers_to_asked, asked_questions, has_condition
 from surveys.contact import announce_contact_request, record_contact_request
 from surveys.feedback import announce_feedback
 from surveys.forms import SENTENCE_STARTERS, StartForm, SubmitResponseForm
 from surveys.kiosk import find_live_kiosk_session
-from surveys.models import HowAnswered, Survey
+from surveys.models import HowAnswered, Question, Survey
 from surveys.pictures import get_picture
 from surveys.question_types import FREE_TEXT_LIMIT, SKIP, for_question
 from surveys.responses import (
@@ -157,6 +158,8 @@ def _context(survey: Survey, **extra: object) -> dict[str, object]:
         "kiosk": kiosk,
         "idle_seconds": current_app.config.get("KIOSK_IDLE_SECONDS", 180),
         "total": len(survey.questions),
+        # Some questions are asked only after certain answers: the start page says "up to".
+        "conditional": any(has_condition(q) for q in survey.questions),
         "count_text": _count_text(language),
         "switch_url": f"{request.path}?{urlencode(switch_args)}",
         **extra,
@@ -214,6 +217,11 @@ def question(survey_id: int, number: int) -> Response | str | tuple[str, int]:
             survey, _("We could not find that question. Your other answers are kept."), 404
         )
     asked = survey.questions[number - 1]
+    changing = request.args.get("change") == "1"
+    shown = _asked_numbers(survey, draft.answers or {})
+    if number not in shown:
+        # Not asked, given the earlier answers: on to the next question that is (nothing saved).
+        return redirect(_next_page(survey, draft.answers or {}, number, changing))
     kind = for_question(asked)
     form = kind.form((draft.answers or {}).get(str(asked.id)))
     if request.method == "POST":
@@ -225,13 +233,13 @@ def question(survey_id: int, number: int) -> Response | str | tuple[str, int]:
             form.answer.errors = [kind.error_text(cleaned)]
         else:
             save_answer(draft, asked.id, cleaned)
+            answers = dict(draft.answers or {})  # read before the commit expires it
             db.session.commit()
-            if number < len(survey.questions) and request.args.get("change") != "1":
-                return redirect(url_for("surveys.question", survey_id=survey_id, number=number + 1))
-            return redirect(url_for("surveys.check_answers", survey_id=survey_id))
+            return redirect(_next_page(survey, answers, number, changing))
+    earlier = [each for each in shown if each < number]
     back = (
-        url_for("surveys.question", survey_id=survey.id, number=number - 1)
-        if number > 1
+        url_for("surveys.question", survey_id=survey.id, number=earlier[-1])
+        if earlier
         else url_for("surveys.start", survey_id=survey.id)
     )
     return render_template(
@@ -239,23 +247,50 @@ def question(survey_id: int, number: int) -> Response | str | tuple[str, int]:
         form=form,
         question=asked,
         choices=kind.choices(),
-        number=number,
+        number=shown.index(number) + 1,
         back=back,
         starters=SENTENCE_STARTERS,
         limit=FREE_TEXT_LIMIT,
         skip=SKIP,
-        **_context(survey),
+        **_context(survey, total=len(shown)),
     )
 
 
+def _asked_numbers(survey: Survey, answers: dict) -> list[int]:
+    """The page numbers (a question's place in the survey) of the questions this person is
+    asked, given their answers so far (surveys.conditions)."""
+    number_of: dict[int, int] = {q.id: n for n, q in enumerate(survey.questions, start=1)}
+    return [number_of[q.id] for q in asked_questions(survey, answers)]
+
+
+def _next_page(survey: Survey, answers: dict, number: int, changing: bool) -> str:
+    """After question `number`: the next question asked. When changing an answer from Check
+    your answers, straight back there, unless the new answer brings in a question not yet
+    answered."""
+    later = [each for each in _asked_numbers(survey, answers) if each > number]
+    if changing:
+        later = [each for each in later if str(_at(survey, each).id) not in answers]
+    if later:
+        args = {"change": 1} if changing else {}
+        return url_for("surveys.question", survey_id=survey.id, number=later[0], **args)
+    return url_for("surveys.check_answers", survey_id=survey.id)
+
+
+def _at(survey: Survey, number: int) -> Question:
+    return survey.questions[number - 1]
+
+
 def _summary(survey: Survey, answers: dict, language: str, easy: bool) -> list[dict]:
+    """Check your answers: the questions asked, numbered as the person saw them."""
     return [
         {
-            "number": number,
+            "number": shown,
+            "page": number,
             "question": wording_text(asked.prompt, language, easy),
             "answer": for_question(asked).display(answers.get(str(asked.id)), language, easy),
         }
-        for number, asked in enumerate(survey.questions, start=1)
+        for shown, number in enumerate(_asked_numbers(survey, answers), start=1)
+        for asked in (_at(survey, number),)
     ]
 
 
@@ -269,15 +304,16 @@ def check_answers(survey_id: int) -> Response | str | tuple[str, int]:
     if draft is None:
         return redirect(url_for("surveys.start", survey_id=survey.id))
     context = _context(survey)
-    form = SubmitResponseForm(
-        data={"idempotency_key": draft.token, "answers": json.dumps(draft.answers or {})}
+    # An answer to a question no longer asked (an earlier answer changed) is not sent.
+    answers = answers_to_asked(survey, draft.answers or {})
+    form = SubmitResponseForm(data={"idempotency_key": draft.token, "answers": json.dumps(answers)})
+    rows = _summary(survey, answers, context["language"], context["easy"])
+    back = (
+        url_for("surveys.question", survey_id=survey.id, number=rows[-1]["page"])
+        if rows
+        else url_for("surveys.start", survey_id=survey.id)
     )
-    return render_template(
-        "surveys/respond/check.html",
-        form=form,
-        rows=_summary(survey, draft.answers or {}, context["language"], context["easy"]),
-        **context,
-    )
+    return render_template("surveys/respond/check.html", form=form, rows=rows, back=back, **context)
 
 
 def _answers_from_form(survey: Survey, raw: str) -> dict | None:
@@ -332,6 +368,7 @@ def send(survey_id: int) -> Response | str | tuple[str, int]:
         return _problem(
             survey, _("Some answers could not be read. Please go back and check your answers.")
         )
+    answers = answers_to_asked(survey, answers)  # never store an answer to a question not asked
     context = _context(survey)
     how_text = (form.how_answered.data or "").strip()  # Optional() lets a blank through
     how = HowAnswered(how_text) if how_text in HOW_ANSWERED_VALUES else None

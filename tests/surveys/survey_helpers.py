@@ -83,6 +83,8 @@ def answer_feedback_form(
     begin(client, survey_id)
     for number, name in enumerate(FORM_QUESTIONS, start=1):
         value = answers.get(name)
+        if name == "other_service" and "other" not in (answers.get("services") or ()):
+            continue  # asked only of those who ticked "Something else"
         if name == "email":
             data = {"answer": value or ""}
         elif name in CHOICE_QUESTIONS and value:

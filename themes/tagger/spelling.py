@@ -263,15 +263,25 @@ def _inflections(word: str) -> set[str]:
 
 
 @cache
-def _spelling_words() -> frozenset[str]:
-    """The words of textblob's bundled spelling list (en-spelling.txt, "word count" lines)."""
+def word_counts() -> dict[str, int]:
+    """How often each word occurs in general English: textblob's bundled spelling list
+    (en-spelling.txt, "word count" lines from public domain books and word lists)."""
     path = Path(textblob.en.__file__).with_name("en-spelling.txt")
-    words = set()
+    counts: dict[str, int] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        word = line.split(" ", 1)[0].strip().lower()
-        if word and not word.startswith(";"):
-            words.add(word)
-    return frozenset(words)
+        if line.startswith(";"):
+            continue
+        word, _space, count = line.strip().partition(" ")
+        if word:
+            word = word.lower()
+            counts[word] = counts.get(word, 0) + (int(count) if count.isdigit() else 1)
+    return counts
+
+
+@cache
+def _spelling_words() -> frozenset[str]:
+    """The words of textblob's bundled spelling list."""
+    return frozenset(word_counts())
 
 
 def _stems(word: str) -> tuple[str, ...]:
