@@ -38,7 +38,7 @@ from wtforms.validators import (
 )
 
 from surveys.labels import AUDIENCE_LABELS
-from surveys.models import HowAnswered, QuestionRole, QuestionType
+from surveys.models import HowAnswered, QuestionRole, QuestionType, SourceGroup
 from surveys.question_types import CHOICE_TYPES
 from voice.config import LANGUAGES
 from voice.i18n import _l
@@ -132,6 +132,10 @@ class SurveyForm(FlaskForm):
             InputRequired(_l("Enter how many days to keep the answers")),
             NumberRange(min=1, max=3650, message=_l("Enter a number from 1 to 3650")),
         ],
+    )
+    listed = BooleanField(
+        _l("List it for young people on the home page while it is open"),
+        widget=GovCheckboxInput(),
     )
     submit = SubmitField(_l("Save survey"), widget=GovSubmitInput())
 

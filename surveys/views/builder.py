@@ -21,9 +21,6 @@ from surveys.builder import (
     update_question,
     update_survey,
 )
-from surveys.feedback_forms import ensure_feedback_forms
-from surveys.forms import (
-    AUDIENCE_LABELS,
 from surveys.conditions import (
     ConditionError,
     broken_by_change,
@@ -34,13 +31,16 @@ from surveys.conditions import (
     possible_sources,
     set_condition,
 )
+from surveys.feedback_forms import ensure_feedback_forms
+from surveys.forms import (
+    AUDIENCE_LABELS,
     LANGUAGE_LABELS,
     QUESTION_ROLE_LABELS,
     QUESTION_TYPE_LABELS,
+    ConditionForm,
     CopySurveyForm,
     IntroForm,
     PictureForm,
-    ConditionForm,
     QuestionForm,
     SurveyForm,
     fill_options,
@@ -51,7 +51,9 @@ from surveys.conditions import (
 )
 from surveys.models import Question, QuestionRole, QuestionType, SourceGroup, Survey, SurveyKind
 from surveys.pictures import PICTURE_MAX_BYTES, add_picture, list_pictures, picture_type
+from surveys.question_types import CHOICE_TYPES, for_question
 from surveys.responses import count_responses
+from surveys.wordings import wording_text
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from surveys.question_types import CHOICE_TYPES, for_question
@@ -174,7 +176,22 @@ def survey(survey_id: int) -> str:
         audience_labels=AUDIENCE_LABELS,
         count=count_responses(survey.id),
         form=CopySurveyForm(),
+        share_url=share_url,
+        qr=Markup(qr),  # noqa: S704 - segno's own SVG
     )
+
+
+@bp.route("/staff/surveys/<int:survey_id>/qr-code.png")
+@role_required(*BUILDERS)
+def survey_qr_code(survey_id: int) -> Response:
+    """The survey link's QR code as a picture to print on a poster or put in a newsletter."""
+    survey = _survey(survey_id)
+    image = BytesIO()
+    segno.make(_share_url(survey), error="m").save(image, kind="png", scale=10, border=4)
+    response = Response(image.getvalue(), mimetype="image/png")
+    filename = f"survey-{survey.id}-qr-code.png"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @bp.route("/staff/surveys/<int:survey_id>/settings", methods=["GET", "POST"])
@@ -188,6 +205,7 @@ def survey_settings(survey_id: int) -> Response | str:
             "opens_on": survey.opens_at.date() if survey.opens_at else None,
             "closes_on": survey.closes_at.date() if survey.closes_at else None,
             "retention_days": survey.retention_days,
+            "listed": survey.listed,
         }
     )
     valid = form.validate_on_submit()
@@ -202,6 +220,7 @@ def survey_settings(survey_id: int) -> Response | str:
             opens_at=_as_datetime(form.opens_on.data),
             closes_at=_as_datetime(form.closes_on.data),
             retention_days=form.retention_days.data,
+            listed=form.listed.data and survey.kind is SurveyKind.SURVEY,
         )
         db.session.commit()
         return redirect(url_for("surveys.survey", survey_id=survey.id))
@@ -258,6 +277,7 @@ def edit_question(survey_id: int, question_id: int | None) -> Response | str:
             "label_key": form.label_key.data,
             "option_keys": read_option_keys(form),
         }
+        kind = QuestionType(form.kind.data)
         if asked is None:
             add_question(survey, kind=kind, **fields)
         elif _keeps_conditions(survey, asked, kind, form, len(fields["options"])):
@@ -284,51 +304,6 @@ def edit_question(survey_id: int, question_id: int | None) -> Response | str:
     )
 
 
-@bp.route(
-    "/staff/surveys/<int:survey_id>/questions/<int:question_id>/<any(up, down):step>",
-    methods=["POST"],
-)
-@role_required(*BUILDERS)
-        kind = QuestionType(form.kind.data)
-def move(survey_id: int, question_id: int, step: str) -> Response:
-    survey = _survey(survey_id)
-    asked = _question(survey, question_id)
-    if CopySurveyForm().validate_on_submit():
-        try:
-            move_question(asked, -1 if step == "up" else 1)
-        except ConditionError as refused:
-            later = refused.args[0]
-            earlier = _question(survey, later.condition_question_id)
-            flash(
-                _(
-                    "Question %(later)s is shown only after an answer to question %(earlier)s, "
-                    "so it must come after it. Change when question %(later)s is shown first.",
-                    later=_number(survey, later),
-                    earlier=_number(survey, earlier),
-                ),
-                "problem",
-            )
-        else:
-            db.session.commit()
-    return redirect(url_for("surveys.survey", survey_id=survey.id))
-
-
-@bp.route("/staff/surveys/<int:survey_id>/questions/<int:question_id>/delete", methods=["POST"])
-@role_required(*BUILDERS)
-def remove_question(survey_id: int, question_id: int) -> Response:
-    survey = _survey(survey_id)
-    asked = _question(survey, question_id)
-    if CopySurveyForm().validate_on_submit():
-        released = delete_question(asked)
-        db.session.commit()
-        flash(_("The question has been removed."))
-    return redirect(url_for("surveys.survey", survey_id=survey.id))
-
-
-@bp.route("/staff/surveys/<int:survey_id>/<any(open, close, copy):action>", methods=["POST"])
-@role_required(*BUILDERS)
-def change_status(survey_id: int, action: str) -> Response | str:
-    survey = _survey(survey_id)
 def _keeps_conditions(
     survey: Survey, asked: Question, kind: QuestionType, form: QuestionForm, option_count: int
 ) -> bool:
@@ -463,6 +438,58 @@ def remove_condition(survey_id: int, question_id: int) -> Response:
     return redirect(url_for("surveys.survey", survey_id=survey.id))
 
 
+@bp.route(
+    "/staff/surveys/<int:survey_id>/questions/<int:question_id>/<any(up, down):step>",
+    methods=["POST"],
+)
+@role_required(*BUILDERS)
+def move(survey_id: int, question_id: int, step: str) -> Response:
+    survey = _survey(survey_id)
+    asked = _question(survey, question_id)
+    if CopySurveyForm().validate_on_submit():
+        try:
+            move_question(asked, -1 if step == "up" else 1)
+        except ConditionError as refused:
+            later = refused.args[0]
+            earlier = _question(survey, later.condition_question_id)
+            flash(
+                _(
+                    "Question %(later)s is shown only after an answer to question %(earlier)s, "
+                    "so it must come after it. Change when question %(later)s is shown first.",
+                    later=_number(survey, later),
+                    earlier=_number(survey, earlier),
+                ),
+                "problem",
+            )
+        else:
+            db.session.commit()
+    return redirect(url_for("surveys.survey", survey_id=survey.id))
+
+
+@bp.route("/staff/surveys/<int:survey_id>/questions/<int:question_id>/delete", methods=["POST"])
+@role_required(*BUILDERS)
+def remove_question(survey_id: int, question_id: int) -> Response:
+    survey = _survey(survey_id)
+    asked = _question(survey, question_id)
+    if CopySurveyForm().validate_on_submit():
+        released = delete_question(asked)
+        db.session.commit()
+        flash(_("The question has been removed."))
+        for question in released:
+            flash(
+                _(
+                    "“%(prompt)s” was shown only after an answer to the question you removed. "
+                    "Now everyone is asked it.",
+                    prompt=_english(question.prompt),
+                )
+            )
+    return redirect(url_for("surveys.survey", survey_id=survey.id))
+
+
+@bp.route("/staff/surveys/<int:survey_id>/<any(open, close, copy):action>", methods=["POST"])
+@role_required(*BUILDERS)
+def change_status(survey_id: int, action: str) -> Response | str:
+    survey = _survey(survey_id)
     if not CopySurveyForm().validate_on_submit():
         abort(400)
     if action == "copy":
@@ -486,14 +513,6 @@ def remove_condition(survey_id: int, question_id: int) -> Response:
             "surveys/builder/survey.html",
             survey=survey,
             problems=_problems(survey),
-        for question in released:
-            flash(
-                _(
-                    "“%(prompt)s” was shown only after an answer to the question you removed. "
-                    "Now everyone is asked it.",
-                    prompt=_english(question.prompt),
-                )
-            )
             type_labels=QUESTION_TYPE_LABELS,
             role_labels=QUESTION_ROLE_LABELS,
             audience_labels=AUDIENCE_LABELS,

@@ -76,8 +76,6 @@ ACCESS: dict[str, str | frozenset[Role]] = {
     "surveys.pictures": SURVEY_STAFF,
     "surveys.proxy_entry": PROXY,
     "surveys.question": PUBLIC,
-    "surveys.remove_question": SURVEY_STAFF,
-    "surveys.send": PUBLIC,
     "surveys.question_condition": SURVEY_STAFF,
     "surveys.remove_condition": SURVEY_STAFF,
     "surveys.service_worker": PUBLIC,
