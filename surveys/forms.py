@@ -38,7 +38,7 @@ from wtforms.validators import (
 )
 
 from surveys.labels import AUDIENCE_LABELS
-from surveys.models import HowAnswered, QuestionRole, QuestionType, SourceGroup
+from surveys.models import HowAnswered, QuestionRole, QuestionType
 from surveys.question_types import CHOICE_TYPES
 from voice.config import LANGUAGES
 from voice.i18n import _l
@@ -133,10 +133,6 @@ class SurveyForm(FlaskForm):
             NumberRange(min=1, max=3650, message=_l("Enter a number from 1 to 3650")),
         ],
     )
-    listed = BooleanField(
-        _l("List it for young people on the home page while it is open"),
-        widget=GovCheckboxInput(),
-    )
     submit = SubmitField(_l("Save survey"), widget=GovSubmitInput())
 
     def validate_closes_on(self, field: DateField) -> None:
@@ -210,19 +206,6 @@ class QuestionForm(FlaskForm):
             raise ValidationError(_l("Give every option a label, one a line, in order"))
 
 
-class IntroForm(FlaskForm):
-    submit = SubmitField(_l("Save wordings"), widget=GovSubmitInput())
-
-
-def _add_wording_fields(
-    form_class: type,
-    prefix: str,
-    plain_label: object,
-    easy_label: object,
-    plain_hint: object | None = None,
-) -> None:
-    for lang in LANGUAGES:
-        setattr(
 CONDITION_MODES = {
     "includes": _l("includes one of the answers ticked below"),
     "excludes": _l("does not include any of the answers ticked below"),
@@ -253,6 +236,19 @@ class ConditionForm(FlaskForm):
     submit = SubmitField(_l("Save when to show this question"), widget=GovSubmitInput())
 
 
+class IntroForm(FlaskForm):
+    submit = SubmitField(_l("Save wordings"), widget=GovSubmitInput())
+
+
+def _add_wording_fields(
+    form_class: type,
+    prefix: str,
+    plain_label: object,
+    easy_label: object,
+    plain_hint: object | None = None,
+) -> None:
+    for lang in LANGUAGES:
+        setattr(
             form_class,
             f"{prefix}_{lang}_plain",
             TextAreaField(

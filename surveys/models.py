@@ -135,8 +135,6 @@ class Survey(Model):
     stamp: Mapped[str] = mapped_column(String(32), default=new_stamp, server_default="initial")
     # Marks a standing feedback form, so two first requests at once cannot create it twice.
     slug: Mapped[str | None] = mapped_column(String(40), unique=True)
-    # Listed for young people on the home page and Tell us what you think while it is open.
-    listed: Mapped[bool] = mapped_column(default=False, server_default=false())
     questions: Mapped[list["Question"]] = relationship(
         back_populates="survey",
         cascade="all, delete-orphan",
@@ -160,8 +158,6 @@ class Question(Model):
     )
     # Prefix of the labels a LABEL question gives ("service", "age"); names form answers too.
     label_key: Mapped[str | None] = mapped_column(String(40))
-    survey: Mapped[Survey] = relationship(back_populates="questions")
-    options: Mapped[list["QuestionOption"]] = relationship(
     # Display condition (surveys.conditions): asked only when the answer to an earlier choice
     # question includes one of these choice values, or with condition_negated, includes none.
     condition_question_id: Mapped[int | None] = mapped_column(

@@ -56,9 +56,7 @@ from surveys.responses import count_responses
 from surveys.wordings import wording_text
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
-from surveys.question_types import CHOICE_TYPES, for_question
 from voice.db import db
-from surveys.wordings import wording_text
 from voice.i18n import _
 
 BUILDERS = (Role.ADMIN, Role.STRATEGY_LEAD, Role.FACILITATOR)
@@ -72,9 +70,6 @@ def _survey(survey_id: int) -> Survey:
     return get_survey(survey_id) or abort(404)
 
 
-def _problem_text(problem: dict) -> str:
-    language = LANGUAGE_LABELS.get(problem["language"] or "", "")
-    style = _("easy read") if problem["style"] == "easy" else _("plain")
 def _question(survey: Survey, question_id: int) -> Question:
     return next((q for q in survey.questions if q.id == question_id), None) or abort(404)
 
@@ -94,6 +89,9 @@ def _condition_sentences() -> dict[str, object]:
     return {"condition_sentences": describe_all}
 
 
+def _problem_text(problem: dict) -> str:
+    language = LANGUAGE_LABELS.get(problem["language"] or "", "")
+    style = _("easy read") if problem["style"] == "easy" else _("plain")
     where = problem["where"]
     if where == "no_questions":
         return _("Add at least one question")
@@ -176,22 +174,7 @@ def survey(survey_id: int) -> str:
         audience_labels=AUDIENCE_LABELS,
         count=count_responses(survey.id),
         form=CopySurveyForm(),
-        share_url=share_url,
-        qr=Markup(qr),  # noqa: S704 - segno's own SVG
     )
-
-
-@bp.route("/staff/surveys/<int:survey_id>/qr-code.png")
-@role_required(*BUILDERS)
-def survey_qr_code(survey_id: int) -> Response:
-    """The survey link's QR code as a picture to print on a poster or put in a newsletter."""
-    survey = _survey(survey_id)
-    image = BytesIO()
-    segno.make(_share_url(survey), error="m").save(image, kind="png", scale=10, border=4)
-    response = Response(image.getvalue(), mimetype="image/png")
-    filename = f"survey-{survey.id}-qr-code.png"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @bp.route("/staff/surveys/<int:survey_id>/settings", methods=["GET", "POST"])
@@ -205,7 +188,6 @@ def survey_settings(survey_id: int) -> Response | str:
             "opens_on": survey.opens_at.date() if survey.opens_at else None,
             "closes_on": survey.closes_at.date() if survey.closes_at else None,
             "retention_days": survey.retention_days,
-            "listed": survey.listed,
         }
     )
     valid = form.validate_on_submit()
@@ -220,7 +202,6 @@ def survey_settings(survey_id: int) -> Response | str:
             opens_at=_as_datetime(form.opens_on.data),
             closes_at=_as_datetime(form.closes_on.data),
             retention_days=form.retention_days.data,
-            listed=form.listed.data and survey.kind is SurveyKind.SURVEY,
         )
         db.session.commit()
         return redirect(url_for("surveys.survey", survey_id=survey.id))

@@ -78,6 +78,8 @@ ACCESS: dict[str, str | frozenset[Role]] = {
     "surveys.question": PUBLIC,
     "surveys.question_condition": SURVEY_STAFF,
     "surveys.remove_condition": SURVEY_STAFF,
+    "surveys.remove_question": SURVEY_STAFF,
+    "surveys.send": PUBLIC,
     "surveys.service_worker": PUBLIC,
     "surveys.start": PUBLIC,
     "surveys.start_again": PUBLIC,
