@@ -1,6 +1,7 @@
 """Extension objects, created unbound and initialised by the app factory."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask
 from flask_babel import Babel
@@ -38,6 +39,16 @@ CONTENT_SECURITY_POLICY = {
 }
 
 
+def _policy_for(app: Flask) -> dict[str, str]:
+    """With single sign-on, signing out is a form whose answer sends the browser on to the
+    identity provider; browsers hold that redirect to the page's form-action too."""
+    issuer = urlsplit(app.config.get("OIDC_ISSUER") or "")
+    if not (issuer.scheme and issuer.netloc):
+        return CONTENT_SECURITY_POLICY
+    origin = f"{issuer.scheme}://{issuer.netloc}"
+    return {**CONTENT_SECURITY_POLICY, "form-action": f"'self' {origin}"}
+
+
 def init_extensions(app: Flask) -> None:
     production = app.config["VOICE_ENV"] == "production"
     db.init_app(app)
@@ -53,7 +64,7 @@ def init_extensions(app: Flask) -> None:
         force_https=False,  # TLS ends at the load balancer
         strict_transport_security=production,
         session_cookie_secure=production,
-        content_security_policy=CONTENT_SECURITY_POLICY,
+        content_security_policy=_policy_for(app),
         referrer_policy="no-referrer",
         permissions_policy={
             "geolocation": "()",

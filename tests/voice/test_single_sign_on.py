@@ -443,3 +443,18 @@ def test_production_refuses_an_issuer_without_https() -> None:
         check_production_settings(
             {"VOICE_ENV": "production", "SECRET_KEY": "x" * 40, "OIDC_ISSUER": "http://idp"}
         )
+
+
+def test_pages_let_the_sign_out_form_go_on_to_the_provider_when_single_sign_on_is_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OIDC_ISSUER", "https://login.example.org/tenant/v2.0")
+    monkeypatch.setenv("OIDC_CLIENT_ID", "voice")
+    monkeypatch.setenv("OIDC_CLIENT_SECRET", "secret")
+    policy = (
+        create_app({"TESTING": True})
+        .test_client()
+        .get("/sign-in")
+        .headers["Content-Security-Policy"]
+    )
+    assert "form-action 'self' https://login.example.org" in policy
