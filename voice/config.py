@@ -157,7 +157,7 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         # The original words of comments with no survey (proxy entry, imports) are deleted
         # after this many days; survey and form answers follow their survey's own period.
         "FEEDBACK_RETENTION_DAYS": int(env.get("FEEDBACK_RETENTION_DAYS", "365")),
-        # Dashboard counts below this show as "fewer than N" to everyone but admins.
+        # Counts staff see below this show as "fewer than N", to every role (voice/suppression.py).
         "SMALL_NUMBER_THRESHOLD": int(env.get("SMALL_NUMBER_THRESHOLD", "5")),
     }
 

@@ -19,6 +19,7 @@ from voice.dashboards import bp, charts, exports, services
 from voice.dashboards.filters import SENTIMENTS, Filters
 from voice.db import utcnow
 from voice.i18n import _
+from voice.suppression import Suppression
 
 # Roles that see only a summary of their own audience's themes.
 OWN_AUDIENCE = {Role.FORUM_REP: SourceGroup.PARENT_CARER, Role.SCHOOL_CONTACT: SourceGroup.SCHOOL}
@@ -29,11 +30,10 @@ def _full_view() -> bool:
     return bool(current_user.has_any_role(*FULL_VIEW))
 
 
-def _small_numbers() -> charts.SmallNumbers:
-    return charts.SmallNumbers(
-        threshold=current_app.config.get("SMALL_NUMBER_THRESHOLD", 5),
-        exact=bool(current_user.has_any_role(Role.ADMIN)),
-    )
+def _small_numbers() -> Suppression:
+    """The same for every role: a chart read by an admin and printed for a meeting must say
+    what it says to everyone else (voice.suppression)."""
+    return Suppression.from_config()
 
 
 def _filters() -> Filters:
@@ -72,7 +72,7 @@ def _filter_context(filters: Filters) -> dict[str, Any]:
     }
 
 
-def _change_text(row: services.ThemeCount, small: charts.SmallNumbers) -> str:
+def _change_text(row: services.ThemeCount, small: Suppression) -> str:
     """A sentence on how a theme moved since the previous period."""
     name = row.theme.name
     if small.hidden(row.voices) or small.hidden(row.previous):
@@ -115,6 +115,7 @@ def _overview_context(filters: Filters) -> dict[str, Any]:
         counts=shown_audiences,
         small=small,
         summary=_("%(total)s voices in this period.", total=small.show(total)),
+        total=total,
     )
     channel_chart = charts.bar_chart(
         chart_id="chart-channel",
@@ -123,6 +124,7 @@ def _overview_context(filters: Filters) -> dict[str, Any]:
         counts=[(str(CHANNELS[c]), n) for c, n in channels.items()],
         small=small,
         summary=_("How the %(total)s voices reached us.", total=small.show(total)),
+        total=total,
     )
     top = ranked[:15]
     if top:
@@ -151,7 +153,7 @@ def _overview_context(filters: Filters) -> dict[str, Any]:
         "small": small,
     }
     if _full_view():
-        minimum = current_app.config.get("SMALL_NUMBER_THRESHOLD", 5) * 2
+        minimum = small.threshold * 2
         context["gaps"] = services.gaps(ranked, minimum)
         context["gap_minimum"] = minimum
         context["flags"] = small.show(services.open_flag_count(filters))
@@ -178,6 +180,8 @@ def theme(slug: str) -> str:
     trend = services.trend_by_month(filters)
     audiences = services.voices_by_audience(filters)
     sentiments = services.sentiment_split(filters)
+    # The same parts the sentiment chart's table shows, so the sentence hides what it hides.
+    sentiment_parts = small.split(sum(sentiments.values()), sentiments).parts
     trend_chart = charts.bar_chart(
         chart_id="chart-trend",
         title=_("Voices by month"),
@@ -191,6 +195,7 @@ def theme(slug: str) -> str:
             start=filters.start.isoformat(),
             end=filters.end.isoformat(),
         ),
+        total=total,
     )
     audience_chart = charts.bar_chart(
         chart_id="chart-theme-audience",
@@ -199,6 +204,7 @@ def theme(slug: str) -> str:
         counts=[(str(AUDIENCES[g]), n) for g, n in audiences.items()],
         small=small,
         summary=_("Who raised %(theme)s.", theme=found.name),
+        total=total,
     )
     sentiment_chart = charts.sentiment_chart(
         chart_id="chart-theme-sentiment",
@@ -208,8 +214,8 @@ def theme(slug: str) -> str:
         small=small,
         summary=_(
             "%(negative)s of the voices were negative and %(positive)s positive.",
-            negative=small.show(sentiments["negative"]),
-            positive=small.show(sentiments["positive"]),
+            negative=sentiment_parts["negative"].text,
+            positive=sentiment_parts["positive"].text,
         ),
     )
     comments, more = services.comments_page(filters, Viewer.current())
@@ -271,6 +277,14 @@ def export_xlsx() -> Response:
     )
 
 
+def _trend_shown(
+    total: int, trend: list[tuple[str, int]], small: Suppression
+) -> list[tuple[str, str]]:
+    """Months as parts of the theme's total, so no month can be worked out by subtraction."""
+    parts = small.split(total, dict(trend)).parts
+    return [(month, parts[month].text) for month, _number in trend]
+
+
 @bp.get("/evidence-pack")
 @role_required(Role.STRATEGY_LEAD, Role.ADMIN)
 def evidence_pack() -> str:
@@ -287,7 +301,7 @@ def evidence_pack() -> str:
                 "voices": small.show(row.voices),
                 "previous": small.show(row.previous),
                 "change": _change_text(row, small),
-                "trend": [(m, small.show(n)) for m, n in services.trend_by_month(narrowed)],
+                "trend": _trend_shown(row.voices, services.trend_by_month(narrowed), small),
                 "quotes": services.quotes(narrowed),
             }
         )
