@@ -1,5 +1,8 @@
-"""Face, picture and yes / no / not sure answers drawn as cards, measured in a real browser:
-the picture and the words inside the card, cards big enough, a row's cards the same height."""
+"""Face, picture, yes / no / not sure and multiple choice answers drawn as cards, measured in a
+real browser: the picture and the words inside the card, cards big enough, a row's cards the same
+height; multiple choice cards answered by keyboard and without JavaScript."""
+
+from collections.abc import Callable
 
 import pytest
 from flask import Flask
@@ -7,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from surveys.builder import add_question
 from surveys.models import QuestionType
+from tests.browser.conftest import in_language
 from tests.factories import make_survey
 from voice.db import db
 
@@ -17,9 +21,17 @@ OPTIONS = (
     ("At home", "Gartref", "في البيت", "home"),
     ("At school", "Yn yr ysgol", "في المدرسة", "school"),
 )
+# Multiple choice: longer words, and one answer without a picture.
+MANY = (
+    ("Seeing friends", "Gweld ffrindiau", "رؤية الأصدقاء", "friends"),
+    ("Sport and games", "Chwaraeon a gemau", "الرياضة والألعاب", "play"),
+    ("Youth club", "Klub młodzieżowy", "نادي الشباب", "talk"),
+    ("Something else that I like doing", "Rhywbeth arall", "شيء آخر أحب أن أفعله", None),
+)
 MEASURE = """() => Array.from(document.querySelectorAll(
   '.voice-choices--faces .voice-choice__label, .voice-choices--pictures .voice-choice__label,'
-  + ' .voice-choices--cards .voice-choice__label')).map(label => {
+  + ' .voice-choices--cards .voice-choice__label, .voice-choices--choices .voice-choice__label'
+  )).map(label => {
     const box = label.getBoundingClientRect();
     const inside = node => {
       const r = node.getBoundingClientRect();
@@ -56,6 +68,12 @@ def survey_id(app: Flask) -> int:
             prompt=_words("Where do you need help?", "Ble mae angen help?", "أين تحتاج المساعدة؟"),
             options=[(_words(en, cy, ar), picture) for en, cy, ar, picture in OPTIONS],
         )
+        add_question(
+            survey,
+            kind=QuestionType.MULTIPLE,
+            prompt=_words("What do you like doing?", "Beth wyt ti'n hoffi?", "ماذا تحب أن تفعل؟"),
+            options=[(_words(en, cy, ar), picture) for en, cy, ar, picture in MANY],
+        )
         db.session.commit()
         return survey.id
 
@@ -69,7 +87,7 @@ def test_answer_cards_hold_their_picture_and_words_when_shown_at_any_width(
     page.locator("main form button[type=submit]").click()
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        for number in (1, 2, 3):
+        for number in (1, 2, 3, 4):
             page.goto(f"{live_server}/s/{survey_id}/questions/{number}")
             where = f"{language} easy={easy} {width}px question {number}"
             cards = page.evaluate(MEASURE)
@@ -114,3 +132,60 @@ def test_chosen_card_shows_a_thick_border_a_tick_and_words_when_picked(
     assert chosen.evaluate("node => getComputedStyle(node, '::before').content").startswith('"✓')
     assert card.evaluate("node => parseFloat(getComputedStyle(node).borderTopWidth)") >= 6
     assert card.evaluate("node => node.getBoundingClientRect().height") == before
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_multiple_choice_cards_answer_without_javascript_when_tapped_at_320px(
+    page_factory: Callable[..., Page], live_server: str, survey_id: int, language: str
+) -> None:
+    page = page_factory(javascript=False, width=320)
+    page.goto(f"{live_server}/s/{survey_id}?lang={language}")
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"{live_server}/s/{survey_id}/questions/4")
+    fieldset = page.locator("main fieldset")
+    expect(fieldset.locator("legend h1")).to_have_count(1)
+    boxes = fieldset.locator("input[type=checkbox][name=answer]")
+    expect(boxes).to_have_count(4)
+    page.locator("label[for=answer]").click()  # the card itself, not the small box
+    page.locator("label[for=answer-4]").click()
+    expect(boxes.nth(0)).to_be_checked()
+    expect(boxes.nth(3)).to_be_checked()
+    chosen = page.locator("label[for=answer-4] .voice-choice__chosen")
+    expect(chosen).to_be_visible()
+    expect(chosen).to_have_text(in_language("Chosen", language))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/check*")
+    summary = page.locator("main").inner_text()
+    first, last = MANY[0], MANY[3]
+    column = 0 if language == "en" else 2
+    assert first[column] in summary
+    assert last[column] in summary
+    assert MANY[1][column] not in summary
+
+
+def test_multiple_choice_cards_answer_by_keyboard_when_tabbed_to(
+    page: Page, live_server: str, survey_id: int
+) -> None:
+    page.set_viewport_size({"width": 768, "height": 900})
+    page.goto(f"{live_server}/s/{survey_id}")
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"{live_server}/s/{survey_id}/questions/4")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Skip to the answers")
+    page.keyboard.press("Enter")  # the skip link puts focus on the first answer
+    expect(page.locator(":focus")).to_have_attribute("id", "answer")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_attribute("id", "answer-3")
+    page.keyboard.press("Space")
+    focused = page.locator("label[for=answer-3]")
+    assert focused.evaluate("node => getComputedStyle(node).outlineStyle") == "solid"
+    expect(page.locator("#answer")).to_be_checked()
+    expect(page.locator("#answer-2")).not_to_be_checked()
+    expect(page.locator("#answer-3")).to_be_checked()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/check*")
+    summary = page.locator("main").inner_text()
+    assert f"{MANY[0][0]}, {MANY[2][0]}" in summary
