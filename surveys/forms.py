@@ -38,7 +38,7 @@ from wtforms.validators import (
 )
 
 from surveys.labels import AUDIENCE_LABELS
-from surveys.models import HowAnswered, QuestionRole, QuestionType
+from surveys.models import HowAnswered, QuestionRole, QuestionType, SourceGroup
 from surveys.question_types import CHOICE_TYPES
 from voice.config import LANGUAGES
 from voice.i18n import _l
@@ -133,11 +133,24 @@ class SurveyForm(FlaskForm):
             NumberRange(min=1, max=3650, message=_l("Enter a number from 1 to 3650")),
         ],
     )
+    listed = BooleanField(
+        _l("List it for young people on the home page while it is open"),
+        widget=GovCheckboxInput(),
+    )
     submit = SubmitField(_l("Save survey"), widget=GovSubmitInput())
 
     def validate_closes_on(self, field: DateField) -> None:
         if field.data and self.opens_on.data and field.data <= self.opens_on.data:
             raise ValidationError(_l("The closing date must be after the opening date"))
+
+    def validate_listed(self, field: BooleanField) -> None:
+        if field.data and self.audience.data != SourceGroup.YOUNG_PERSON.value:
+            raise ValidationError(
+                _l(
+                    "Only surveys for young people can be listed. Untick the box or choose "
+                    "young people"
+                )
+            )
 
 
 class QuestionForm(FlaskForm):

@@ -135,6 +135,8 @@ class Survey(Model):
     stamp: Mapped[str] = mapped_column(String(32), default=new_stamp, server_default="initial")
     # Marks a standing feedback form, so two first requests at once cannot create it twice.
     slug: Mapped[str | None] = mapped_column(String(40), unique=True)
+    # Listed for young people on the home page and Tell us what you think while it is open.
+    listed: Mapped[bool] = mapped_column(default=False, server_default=false())
     questions: Mapped[list["Question"]] = relationship(
         back_populates="survey",
         cascade="all, delete-orphan",

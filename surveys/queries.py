@@ -1,10 +1,55 @@
 """What other packages may read about surveys, kiosk sessions and where comments came from.
 They call these, never the models' queries, so each rule is written here once."""
 
+from dataclasses import dataclass
+
 from sqlalchemy import Select, select
 
-from surveys.models import FeedbackItem, KioskSession, Survey, SurveyResponse
+from surveys.builder import is_accepting
+from surveys.models import (
+    FeedbackItem,
+    KioskSession,
+    SourceGroup,
+    Survey,
+    SurveyKind,
+    SurveyResponse,
+    SurveyStatus,
+)
+from surveys.wordings import wording_text
 from voice.db import db
+
+DEFAULT_SURVEY_PICTURE = "talk"
+
+
+@dataclass(frozen=True)
+class ListedSurvey:
+    """An open survey as a public page lists it: its title in the page's wording and a picture
+    (its first question's, for easy read)."""
+
+    id: int
+    title: str
+    picture: str
+
+
+def listed_surveys(language: str, easy: bool) -> list[ListedSurvey]:
+    """Open surveys for young people that staff chose to list, worded for this page, by title."""
+    query = select(Survey).where(
+        Survey.listed.is_(True),
+        Survey.status == SurveyStatus.OPEN,
+        Survey.kind == SurveyKind.SURVEY,
+        Survey.audience == SourceGroup.YOUNG_PERSON,
+    )
+    listed = [
+        ListedSurvey(
+            id=survey.id,
+            title=wording_text(survey.title_wording, language, easy) or survey.title,
+            picture=next((q.picture for q in survey.questions if q.picture), None)
+            or DEFAULT_SURVEY_PICTURE,
+        )
+        for survey in db.session.scalars(query)
+        if is_accepting(survey)
+    ]
+    return sorted(listed, key=lambda survey: survey.title.casefold())
 
 
 def survey_choices() -> list[tuple[int, str]]:

@@ -1,8 +1,11 @@
 """The survey builder for staff: settings, wordings, questions, publish checks, open, close."""
 
 from datetime import UTC, date, datetime, time
+from io import BytesIO
 
+import segno
 from flask import abort, current_app, flash, redirect, render_template, url_for
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from surveys import bp
@@ -155,16 +158,26 @@ def new_survey() -> Response | str:
             opens_at=_as_datetime(form.opens_on.data),
             closes_at=_as_datetime(form.closes_on.data),
             retention_days=form.retention_days.data,
+            listed=form.listed.data,
         )
         db.session.commit()
         return redirect(url_for("surveys.survey", survey_id=survey.id))
     return render_template("surveys/builder/settings.html", form=form, survey=None)
 
 
+def _share_url(survey: Survey) -> str:
+    """The survey's own start page: anyone can answer an open survey there, with no group code."""
+    return url_for("surveys.start", survey_id=survey.id, _external=True)
+
+
 @bp.route("/staff/surveys/<int:survey_id>")
 @role_required(*BUILDERS)
 def survey(survey_id: int) -> str:
     survey = _survey(survey_id)
+    share_url = _share_url(survey)
+    qr = segno.make(share_url, error="m").svg_inline(
+        scale=5, title=_("QR code for the survey's link"), border=2
+    )
     return render_template(
         "surveys/builder/survey.html",
         survey=survey,
@@ -174,7 +187,22 @@ def survey(survey_id: int) -> str:
         audience_labels=AUDIENCE_LABELS,
         count=count_responses(survey.id),
         form=CopySurveyForm(),
+        share_url=share_url,
+        qr=Markup(qr),  # noqa: S704 - segno's own SVG
     )
+
+
+@bp.route("/staff/surveys/<int:survey_id>/qr-code.png")
+@role_required(*BUILDERS)
+def survey_qr_code(survey_id: int) -> Response:
+    """The survey link's QR code as a picture to print on a poster or put in a newsletter."""
+    survey = _survey(survey_id)
+    image = BytesIO()
+    segno.make(_share_url(survey), error="m").save(image, kind="png", scale=10, border=4)
+    response = Response(image.getvalue(), mimetype="image/png")
+    filename = f"survey-{survey.id}-qr-code.png"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @bp.route("/staff/surveys/<int:survey_id>/settings", methods=["GET", "POST"])
@@ -188,6 +216,7 @@ def survey_settings(survey_id: int) -> Response | str:
             "opens_on": survey.opens_at.date() if survey.opens_at else None,
             "closes_on": survey.closes_at.date() if survey.closes_at else None,
             "retention_days": survey.retention_days,
+            "listed": survey.listed,
         }
     )
     valid = form.validate_on_submit()
@@ -202,6 +231,7 @@ def survey_settings(survey_id: int) -> Response | str:
             opens_at=_as_datetime(form.opens_on.data),
             closes_at=_as_datetime(form.closes_on.data),
             retention_days=form.retention_days.data,
+            listed=form.listed.data and survey.kind is SurveyKind.SURVEY,
         )
         db.session.commit()
         return redirect(url_for("surveys.survey", survey_id=survey.id))

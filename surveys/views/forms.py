@@ -4,12 +4,14 @@ pages (surveys/views/respond.py); this module keeps their public addresses and t
 withdraws a contact email."""
 
 from flask import abort, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
 from surveys import bp
 from surveys.contact import withdraw_contact_request
 from surveys.feedback_forms import AUDIENCES, ensure_feedback_forms
 from surveys.intake_forms import WithdrawContactForm
+from surveys.queries import listed_surveys
 from surveys.views import EASY, easy_read, public_post_limit
 from voice.accounts.access import public
 from voice.db import db
@@ -39,7 +41,12 @@ def feedback_start() -> str:
 
 def _feedback_start() -> str:
     easy = easy_read()
-    return render_template("surveys/forms/start.html", easy=easy, switch_url=_switch_url(easy))
+    return render_template(
+        "surveys/forms/start.html",
+        easy=easy,
+        switch_url=_switch_url(easy),
+        surveys=listed_surveys(str(get_locale()), easy),
+    )
 
 
 @bp.route("/tell-us/<audience>/easy-read")

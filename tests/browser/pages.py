@@ -21,6 +21,7 @@ class PageCheck:
 
 PAGES: list[PageCheck] = [
     PageCheck("home", "/"),
+    PageCheck("home, easy read", "/?easy=1"),
     PageCheck("sign in", "/sign-in"),
     PageCheck("sign in with errors", "/sign-in", submit_empty=True),
     PageCheck("accessibility statement", "/accessibility"),

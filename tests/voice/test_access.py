@@ -84,6 +84,7 @@ ACCESS: dict[str, str | frozenset[Role]] = {
     "surveys.start": PUBLIC,
     "surveys.start_again": PUBLIC,
     "surveys.survey": SURVEY_STAFF,
+    "surveys.survey_qr_code": SURVEY_STAFF,
     "surveys.survey_settings": SURVEY_STAFF,
     "surveys.survey_wording": SURVEY_STAFF,
     "surveys.surveys": SURVEY_STAFF,
