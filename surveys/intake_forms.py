@@ -25,7 +25,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from surveys.imports.parsing import parse_date
-from surveys.labels import CHANNEL_LABELS
+from surveys.labels import CHANNEL_LABELS, HOW_ANSWERED_LABELS, NOT_RECORDED, NOT_RECORDED_CHOICE
 from surveys.labels import SOURCE_LABELS as AUDIENCE_LABELS
 from surveys.models import SourceGroup
 from voice.config import LANGUAGES
@@ -106,6 +106,7 @@ class ImportMappingForm(FlaskForm):
     date_column = SelectField(_l("Date (optional)"), widget=GovSelect(), choices=[])
     audience_column = SelectField(_l("Who it is from (optional)"), widget=GovSelect(), choices=[])
     setting_column = SelectField(_l("Event or setting (optional)"), widget=GovSelect(), choices=[])
+    consent_column = SelectField(_l("May we quote it (optional)"), widget=GovSelect(), choices=[])
     label_columns = SelectMultipleField(
         _l("Labels (optional)"), widget=GovCheckboxesInput(), choices=[], validate_choice=False
     )
@@ -127,7 +128,12 @@ class ImportMappingForm(FlaskForm):
         ]
         unused = [("", _l("Not in this file"))]
         self.text_column.choices = [("", _l("Choose a column")), *columns]
-        for field in (self.date_column, self.audience_column, self.setting_column):
+        for field in (
+            self.date_column,
+            self.audience_column,
+            self.setting_column,
+            self.consent_column,
+        ):
             field.choices = unused + columns
         self.label_columns.choices = columns
 
@@ -172,6 +178,9 @@ class FeedbackFilterForm(FlaskForm):
         _l("How it reached us"), widget=GovSelect(), choices=[], validators=[Optional()]
     )
     survey = SelectField(_l("Survey"), widget=GovSelect(), choices=[], validators=[Optional()])
+    how_answered = SelectField(
+        _l("How it was answered"), widget=GovSelect(), choices=[], validators=[Optional()]
+    )
     date_from = DateField(_l("From date (optional)"), widget=GovTextInput())
     date_to = DateField(_l("To date (optional)"), widget=GovTextInput())
     q = StringField(
@@ -187,6 +196,11 @@ class FeedbackFilterForm(FlaskForm):
         self.audience.choices = anything + [(g.value, t) for g, t in AUDIENCE_LABELS.items()]
         self.channel.choices = anything + [(c.value, t) for c, t in CHANNEL_LABELS.items()]
         self.survey.choices = anything + [(str(i), title) for i, title in surveys]
+        self.how_answered.choices = (
+            anything
+            + [(how.value, text) for how, text in HOW_ANSWERED_LABELS.items()]
+            + [(NOT_RECORDED_CHOICE, NOT_RECORDED)]
+        )
 
     def validate_date_to(self, field: DateField) -> None:
         if self.date_from.day and field.day and field.day < self.date_from.day:

@@ -310,6 +310,7 @@ class ProxyEntry(Model):
 
 
 class ImportStatus(enum.Enum):
+    READING = "reading"  # a worker is reading the uploaded file
     PREVIEW = "preview"
     QUEUED = "queued"
     RUNNING = "running"
@@ -330,9 +331,18 @@ class ImportJob(Model):
     )
     filename: Mapped[str] = mapped_column(String(255))
     file_sha256: Mapped[str] = mapped_column(String(64), index=True)
-    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The uploaded bytes until a worker has read them, then the table it read (compressed):
+    # the preview and the import use that, so the file is parsed once. Loaded only on demand.
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    table_data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # {"headers": [...], "sample": [[...]], "rows": n}, written by the worker with table_data.
+    preview: Mapped[dict | None] = mapped_column(JSON)
+    # The rows the chosen columns give: {"good", "rejected_count", "rejected", "already"}.
+    summary: Mapped[dict | None] = mapped_column(JSON)
+    # Why the file was refused: {"code": ..., "values": {...}}, shown on the job's page.
+    problem: Mapped[dict | None] = mapped_column(JSON)
     mapping: Mapped[dict] = mapped_column(JSON, default=dict)
-    status: Mapped[ImportStatus] = mapped_column(default=ImportStatus.PREVIEW)
+    status: Mapped[ImportStatus] = mapped_column(default=ImportStatus.READING)
     total_rows: Mapped[int] = mapped_column(default=0)
     processed_rows: Mapped[int] = mapped_column(default=0)
     imported_rows: Mapped[int] = mapped_column(default=0)
@@ -341,6 +351,10 @@ class ImportJob(Model):
     cancel_requested: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
+    # When a worker last showed it was alive on this job; the sweep hands on a job whose worker
+    # has gone quiet (surveys.sweep_stuck_imports), at most MAX_ATTEMPTS times.
+    progress_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 # Respondent pages keep a copy of each survey until its stamp changes (surveys.answering), so

@@ -77,11 +77,16 @@ def make_proxy_entry(
 def make_import_job(
     *, created_by: User, data: bytes, filename: str = "comments.csv", mapping: dict | None = None
 ) -> ImportJob:
-    from surveys.imports.jobs import create_import_job
+    """A job whose file a worker has read (status PREVIEW), as after an upload."""
+    from surveys.imports import jobs, parsing
 
-    job = create_import_job(user=created_by, filename=filename, data=data)
-    if mapping is not None:
-        job.mapping = mapping
+    job = jobs.create_import_job(user=created_by, filename=filename, data=data)
+    db.session.flush()
+    jobs.store_read_table(job.id, parsing.read_table(data, filename))
+    db.session.refresh(job)
+    if mapping is not None:  # as the preview page keeps it: the columns and what they give
+        language = mapping.get("language") or "en"
+        jobs.save_mapping(job, parsing.Mapping.from_dict(mapping), language, shown=100)
     db.session.commit()
     return job
 

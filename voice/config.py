@@ -90,6 +90,11 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
                 "task": "surveys.expire_abandoned_imports",
                 "schedule": 3600.0,
             },
+            # Imports whose worker went quiet (killed, or the broker lost the message) go on.
+            "surveys-sweep-stuck-imports": {
+                "task": "surveys.sweep_stuck_imports",
+                "schedule": 60.0,
+            },
             # The dashboard's daily theme counts follow tagging and review (issue 7).
             "dashboards-catch-up": {"task": "dashboards.catch_up", "schedule": 60.0},
             "dashboards-rebuild": {"task": "dashboards.rebuild", "schedule": 86400.0},
@@ -154,6 +159,10 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))),
         # An uploaded spreadsheet not confirmed within this many hours is deleted.
         "IMPORT_UPLOAD_HOURS": int(env.get("IMPORT_UPLOAD_HOURS", "24")),
+        # A worker reads an uploaded spreadsheet within this many seconds, or refuses it; an
+        # import whose worker shows no progress for this many minutes is handed on.
+        "IMPORT_READ_SECONDS": float(env.get("IMPORT_READ_SECONDS", "60")),
+        "IMPORT_STALE_MINUTES": int(env.get("IMPORT_STALE_MINUTES", "5")),
         # The original words of comments with no survey (proxy entry, imports) are deleted
         # after this many days; survey and form answers follow their survey's own period.
         "FEEDBACK_RETENTION_DAYS": int(env.get("FEEDBACK_RETENTION_DAYS", "365")),

@@ -3,8 +3,9 @@ storing its good rows as feedback items in batches. Services flush; the view or 
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects import sqlite
 
 from surveys.imports import parsing
@@ -17,23 +18,57 @@ from surveys.models import (
     SourceGroup,
 )
 from voice.accounts.models import Role, User
-from voice.db import db, utcnow
+from voice.db import db, execute_dml, utcnow
 
 BATCH_SIZE = 5_000
 
 
 def create_import_job(*, user: User, filename: str, data: bytes) -> ImportJob:
+    """A job holding the uploaded bytes until a worker reads them (surveys.read_import)."""
     job = ImportJob(
         created_by_id=user.id,
         filename=filename[:255],
         file_sha256=parsing.file_sha256(data),
         content=data,
-        status=ImportStatus.PREVIEW,
+        status=ImportStatus.READING,
         mapping={},
+        progress_at=utcnow(),
     )
     db.session.add(job)
     db.session.flush()
     return job
+
+
+def store_read_table(job_id: int, table: parsing.Table) -> bool:
+    """Keep what the worker read, in place of the file; False if the job has moved on (it was
+    cancelled, or another worker got there first)."""
+    done = execute_dml(
+        update(ImportJob)
+        .where(ImportJob.id == job_id, ImportJob.status == ImportStatus.READING)
+        .values(
+            status=ImportStatus.PREVIEW,
+            table_data=table.to_bytes(),
+            preview={"headers": table.headers, "sample": table.sample(), "rows": len(table.rows)},
+            content=None,
+            problem=None,
+            progress_at=utcnow(),
+        )
+    ).rowcount
+    return bool(done)
+
+
+def store_read_problem(job_id: int, problem: parsing.ImportFileError) -> None:
+    """The file cannot be imported: say why on its page, and delete it."""
+    db.session.execute(
+        update(ImportJob)
+        .where(ImportJob.id == job_id, ImportJob.status == ImportStatus.READING)
+        .values(
+            status=ImportStatus.FAILED,
+            problem={"code": problem.code, "values": problem.values},
+            content=None,
+            finished_at=utcnow(),
+        )
+    )
 
 
 def _can_see_all_imports(user: User) -> bool:
@@ -55,8 +90,12 @@ def list_import_jobs(user: User, *, limit: int = 50) -> Sequence[ImportJob]:
     return db.session.scalars(query.limit(limit)).all()
 
 
-def read_job_table(job: ImportJob) -> parsing.Table:
-    return parsing.read_table(job.content or b"", job.filename)
+def read_job_table(job: ImportJob, *, seconds: float | None = None) -> parsing.Table:
+    """The table the worker read; a job made before that step (or by a bench) is read now,
+    which only a worker does."""
+    if job.table_data is not None:
+        return parsing.Table.from_bytes(job.table_data)
+    return parsing.read_table(job.content or b"", job.filename, seconds=seconds)
 
 
 def count_already_imported(job: ImportJob, table: parsing.Table) -> int:
@@ -86,26 +125,53 @@ def count_already_imported(job: ImportJob, table: parsing.Table) -> int:
     return found
 
 
-def save_mapping(job: ImportJob, mapping: parsing.Mapping, language: str) -> None:
+def save_mapping(job: ImportJob, mapping: parsing.Mapping, language: str, *, shown: int) -> None:
+    """Keep the chosen columns and what they give, so the preview page reads a summary rather
+    than the file."""
+    table = read_job_table(job)
+    summary = parsing.summarise(table, mapping)
     job.mapping = {**mapping.to_dict(), "language": language}
+    job.summary = {
+        "good": summary.good,
+        "rejected_count": summary.rejected_count,
+        "rejected": [[row.row_number, row.reason] for row in summary.rejected[:shown]],
+        "already": count_already_imported(job, table),
+    }
     db.session.flush()
 
 
-def queue_import(job: ImportJob, total_rows: int) -> None:
+def queue_import(job: ImportJob) -> None:
     job.status = ImportStatus.QUEUED
-    job.total_rows = total_rows
+    job.total_rows = (job.preview or {}).get("rows", 0)
     job.processed_rows = job.imported_rows = job.duplicate_rows = job.rejected_rows = 0
+    job.progress_at = utcnow()
     db.session.flush()
 
 
-def request_cancel(job: ImportJob) -> None:
-    if job.status == ImportStatus.QUEUED:
-        job.status = ImportStatus.CANCELLED
-        job.finished_at = utcnow()
-        job.content = None  # the task will not run it, so nothing needs the file any more
-    elif job.status == ImportStatus.RUNNING:
-        job.cancel_requested = True
+def _drop_file() -> dict:
+    """What an import no longer keeps once it is over: the file, the table read from it and
+    the sample rows shown in the preview (all may hold personal views)."""
+    return {"content": None, "table_data": None, "preview": None}
+
+
+def cancel_import(job: ImportJob) -> None:
+    """End the job whatever state it is in, and delete its file at once. A worker still
+    running it stops at its next batch; the rows it already stored stay, and the page says
+    how many."""
+    if job.status in IMPORT_OVER:
+        return
+    db.session.execute(
+        update(ImportJob)
+        .where(ImportJob.id == job.id)
+        .values(
+            status=ImportStatus.CANCELLED,
+            cancel_requested=True,
+            finished_at=utcnow(),
+            **_drop_file(),
+        )
+    )
     db.session.flush()
+    db.session.refresh(job)
 
 
 IMPORT_OVER = (ImportStatus.DONE, ImportStatus.CANCELLED, ImportStatus.FAILED, ImportStatus.EXPIRED)
@@ -116,17 +182,81 @@ def expire_abandoned_imports(*, older_than: timedelta) -> int:
     ``older_than`` and mark it expired; return how many. Also drops the file of any import
     that is over but still holds one (the task drops it as it finishes, so normally none)."""
     now = utcnow()
-    expired = db.session.execute(
+    expired = execute_dml(
         update(ImportJob)
         .where(ImportJob.status == ImportStatus.PREVIEW, ImportJob.created_at < now - older_than)
-        .values(status=ImportStatus.EXPIRED, content=None, finished_at=now)
+        .values(status=ImportStatus.EXPIRED, finished_at=now, **_drop_file())
     ).rowcount
     db.session.execute(
         update(ImportJob)
-        .where(ImportJob.status.in_(IMPORT_OVER), ImportJob.content.is_not(None))
-        .values(content=None)
+        .where(
+            ImportJob.status.in_(IMPORT_OVER),
+            ImportJob.content.is_not(None)
+            | ImportJob.table_data.is_not(None)
+            | ImportJob.preview.is_not(None),
+        )
+        .values(**_drop_file())
     )
     return expired or 0
+
+
+MAX_ATTEMPTS = 3
+WORKING = (ImportStatus.READING, ImportStatus.QUEUED, ImportStatus.RUNNING)
+
+
+def claim_import(job_id: int, *, stale_after: timedelta) -> bool:
+    """Take the job for this worker: a queued one, or a running one whose worker has shown
+    no progress for `stale_after` (it was killed). False if another worker holds it."""
+    now = utcnow()
+    claimed = execute_dml(
+        update(ImportJob)
+        .where(
+            ImportJob.id == job_id,
+            (ImportJob.status == ImportStatus.QUEUED)
+            | (
+                (ImportJob.status == ImportStatus.RUNNING)
+                & (ImportJob.progress_at < now - stale_after)
+            ),
+        )
+        .values(status=ImportStatus.RUNNING, progress_at=now)
+    ).rowcount
+    return bool(claimed)
+
+
+def hand_on_stuck_imports(*, stale_after: timedelta) -> list[tuple[int, ImportStatus]]:
+    """Jobs whose worker has gone quiet for `stale_after` (killed, or its message lost with
+    the broker): put back in the queue to go on from the rows already stored, or failed after
+    MAX_ATTEMPTS tries. Returns the ids and states to send to the workers again."""
+    now = utcnow()
+    quiet = db.session.execute(
+        select(ImportJob.id, ImportJob.status, ImportJob.attempts).where(
+            ImportJob.status.in_(WORKING),
+            func.coalesce(ImportJob.progress_at, ImportJob.created_at) < now - stale_after,
+        )
+    ).all()
+    again: list[tuple[int, ImportStatus]] = []
+    for job_id, status, attempts in quiet:
+        if attempts + 1 >= MAX_ATTEMPTS:
+            db.session.execute(
+                update(ImportJob)
+                .where(ImportJob.id == job_id, ImportJob.status == status)
+                .values(
+                    status=ImportStatus.FAILED,
+                    problem={"code": "stuck", "values": {"tries": MAX_ATTEMPTS}},
+                    finished_at=now,
+                    **_drop_file(),
+                )
+            )
+            continue
+        back = ImportStatus.READING if status == ImportStatus.READING else ImportStatus.QUEUED
+        moved = execute_dml(
+            update(ImportJob)
+            .where(ImportJob.id == job_id, ImportJob.status == status)
+            .values(status=back, progress_at=now, attempts=attempts + 1)
+        ).rowcount
+        if moved:
+            again.append((job_id, back))
+    return again
 
 
 _ITEM_COLUMNS = (
@@ -141,11 +271,18 @@ _ITEM_COLUMNS = (
 )
 
 
+def _psycopg_connection() -> Any:
+    """The session's psycopg connection, for COPY (which the DB-API does not have)."""
+    raw = db.session.connection().connection.driver_connection
+    if raw is None:  # only a pool entry that was closed has none; the session's is open
+        raise RuntimeError("the session's database connection is closed")
+    return raw
+
+
 def _copy_ignoring_duplicates(rows: list[dict]) -> list[tuple[int, str]]:
     """PostgreSQL: COPY the batch into a temporary table, then move the rows whose dedupe key is
     new. COPY skips building one huge INSERT, which is most of the cost of a batch."""
-    connection = db.session.connection()
-    raw = connection.connection.driver_connection
+    raw = _psycopg_connection()
     columns = ", ".join(_ITEM_COLUMNS)
     with raw.cursor() as cursor:
         cursor.execute(
@@ -204,7 +341,7 @@ def import_batch(job: ImportJob, batch: list[parsing.GoodRow]) -> list[int]:
             "channel": Channel.IMPORT,
             "language": language,
             "source_detail": row.setting,
-            "consent_to_quote": False,
+            "consent_to_quote": row.consent_to_quote,
             "dedupe_key": parsing.row_key(job.file_sha256, row.row_number),
             "created_at": row.given_on or now,
         }
@@ -220,7 +357,7 @@ def import_batch(job: ImportJob, batch: list[parsing.GoodRow]) -> list[int]:
         for label in labels_by_key.get(key, ())
     ]
     if label_rows and db.session.get_bind().dialect.name == "postgresql":
-        raw = db.session.connection().connection.driver_connection
+        raw = _psycopg_connection()
         with (
             raw.cursor() as cursor,
             cursor.copy("COPY feedback_labels (feedback_item_id, label) FROM STDIN") as copy,
@@ -228,7 +365,7 @@ def import_batch(job: ImportJob, batch: list[parsing.GoodRow]) -> list[int]:
             for row in label_rows:
                 copy.write_row((row["feedback_item_id"], row["label"]))
     elif label_rows:
-        db.session.execute(FeedbackLabel.__table__.insert(), label_rows)
+        db.session.execute(insert(FeedbackLabel), label_rows)
     return [item_id for item_id, _key in inserted]
 
 
@@ -242,5 +379,20 @@ def cancel_was_requested(job_id: int) -> bool:
     )
 
 
-def record_progress(job_id: int, **counts: int | ImportStatus | datetime | None) -> None:
-    db.session.execute(update(ImportJob).where(ImportJob.id == job_id).values(**counts))
+def record_progress(job_id: int, **counts: int | ImportStatus | datetime | dict | None) -> None:
+    """Counts for the page, and the time the sweep reads to tell a live worker from a dead one.
+    A job cancelled meanwhile keeps its state."""
+    db.session.execute(
+        update(ImportJob)
+        .where(ImportJob.id == job_id, ImportJob.status.not_in(IMPORT_OVER))
+        .values(progress_at=utcnow(), **counts)
+    )
+
+
+def finish_import(job_id: int, status: ImportStatus) -> None:
+    """The job is over: its state, and its file deleted (the items hold what we need)."""
+    db.session.execute(
+        update(ImportJob)
+        .where(ImportJob.id == job_id, ImportJob.status.not_in(IMPORT_OVER))
+        .values(status=status, finished_at=utcnow(), cancel_requested=False, **_drop_file())
+    )

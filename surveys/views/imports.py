@@ -8,16 +8,14 @@ from werkzeug.wrappers import Response
 from surveys import bp
 from surveys.imports import parsing
 from surveys.imports.jobs import (
-    count_already_imported,
+    cancel_import,
     create_import_job,
     get_import_job,
     list_import_jobs,
     queue_import,
-    read_job_table,
-    request_cancel,
     save_mapping,
 )
-from surveys.imports.tasks import import_rows
+from surveys.imports.tasks import import_rows, read_import
 from surveys.intake_forms import (
     AUDIENCE_LABELS,
     ImportCancelForm,
@@ -30,7 +28,7 @@ from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
 from voice.extensions import csrf
-from voice.i18n import _, _l
+from voice.i18n import _, _l, ngettext
 
 IMPORTERS = (Role.STRATEGY_LEAD, Role.FORUM_REP)
 LIMIT_MB = parsing.MAX_FILE_BYTES // (1024 * 1024)
@@ -49,7 +47,38 @@ FILE_PROBLEMS = {
     ),
     "no_header": _l("The first row must name the columns, for example Comment and Date"),
     "no_rows": _l("The file has no rows of comments under its first row"),
-    "too_many_rows": _l("The file must have %(limit)s rows or fewer. Split it into smaller files"),
+    "too_many_rows": _l(
+        "The file must have %(limit)s rows or fewer, counting blank rows. Delete blank rows "
+        "at the end of the sheet, or split it into smaller files"
+    ),
+    "too_many_columns": _l(
+        "Row %(row)s has more than %(limit)s columns. Delete the columns you do not need, or "
+        "save the sheet again as CSV"
+    ),
+    "too_many_cells": _l(
+        "The file has more than %(limit)s filled cells. Delete the columns you do not need, or "
+        "split it into smaller files"
+    ),
+    "too_much_text": _l(
+        "The file holds more than %(limit_mb)s million characters of text. Split it into "
+        "smaller files"
+    ),
+    "too_big_unzipped": _l(
+        "The XLSX file is more than %(limit_mb)s MB once opened. Save it as CSV, or split it "
+        "into smaller files"
+    ),
+    "too_slow": _l(
+        "Reading the file took longer than %(seconds)s seconds, so we stopped. Save it as CSV, "
+        "or split it into smaller files"
+    ),
+    "nul_byte": _l(
+        "Row %(row)s has a character that is not text (a null). Save the file again as CSV "
+        "UTF-8 and upload it again"
+    ),
+    "stuck": _l(
+        "The import stopped %(tries)s times before it could finish. Upload the file again, "
+        "or ask an admin to look at the workers"
+    ),
 }
 ROW_PROBLEMS = {
     "empty_text": _l("The comment is empty"),
@@ -59,6 +88,7 @@ ROW_PROBLEMS = {
         "Who it is from is not one of: parent carer, young person, school, professional"
     ),
     "no_audience": _l("The row does not say who it is from"),
+    "bad_consent": _l("Whether we may quote it is not yes or no"),
 }
 MAPPING_PROBLEMS = {
     "missing_text": _l("Choose the column that holds the comments"),
@@ -108,20 +138,31 @@ def import_upload() -> Response | str:
         else:
             data = upload.read(parsing.MAX_FILE_BYTES + 1)
             try:
-                parsing.read_table(data, upload.filename)
+                # Only what can be told at once; a worker reads the file (surveys.read_import).
+                parsing.check_upload(data, upload.filename)
             except parsing.ImportFileError as problem:
-                form.spreadsheet.errors = [
-                    str(FILE_PROBLEMS[problem.code]) % problem.values
-                    if problem.values
-                    else str(FILE_PROBLEMS[problem.code])
-                ]
+                form.spreadsheet.errors = [file_problem(problem.code, problem.values)]
             else:
                 job = create_import_job(user=current_user, filename=upload.filename, data=data)
                 db.session.commit()
+                _send(read_import, job.id)
                 return redirect(url_for("surveys.import_preview", job_id=job.id))
     return render_template(
         "surveys/imports/upload.html", form=form, limit_mb=LIMIT_MB, limit_rows=parsing.MAX_ROWS
     )
+
+
+def file_problem(code: str, values: dict | None) -> str:
+    return str(FILE_PROBLEMS[code]) % values if values else str(FILE_PROBLEMS[code])
+
+
+def _send(task: object, job_id: int) -> None:
+    """Hand the job to the workers. With the broker down the job waits, and the minute sweep
+    (surveys.sweep_stuck_imports) sends it again; the page says it is waiting."""
+    try:
+        task.delay(job_id)  # type: ignore[attr-defined]
+    except Exception:
+        current_app.logger.warning("import job %d not handed on; the sweep will", job_id)
 
 
 def _guess(headers: list[str], *words: str) -> str:
@@ -144,6 +185,7 @@ def _mapping_from_form(form: ImportMappingForm) -> parsing.Mapping:
         date=column(form.date_column.data),
         audience=column(form.audience_column.data),
         setting=column(form.setting_column.data),
+        consent=column(form.consent_column.data),
         labels=[int(v) for v in form.label_columns.data or [] if v.isdigit()],
         default_audience=form.default_audience.data or None,
     )
@@ -154,6 +196,7 @@ _FIELD_FOR = {
     "date": "date_column",
     "audience": "audience_column",
     "setting": "setting_column",
+    "consent": "consent_column",
     "labels": "label_columns",
     "default_audience": "default_audience",
 }
@@ -163,20 +206,20 @@ _FIELD_FOR = {
 @role_required(*IMPORTERS)
 def import_preview(job_id: int) -> Response | str:
     job = _job_or_404(job_id)
-    if job.status != ImportStatus.PREVIEW:
+    if job.status != ImportStatus.PREVIEW or not job.preview:
         return redirect(url_for("surveys.import_progress", job_id=job.id))
-    table = read_job_table(job)
+    headers: list[str] = job.preview["headers"]
     form = ImportMappingForm()
-    form.set_columns(table.headers)
+    form.set_columns(headers)
     if form.validate_on_submit():
         mapping = _mapping_from_form(form)
-        problems = parsing.check_mapping(mapping, len(table.headers))
+        problems = parsing.check_mapping(mapping, len(headers))
         if mapping.audience is None and not mapping.default_audience:
             problems.setdefault("default_audience", "no_audience")
         for name, code in problems.items():
             getattr(form, _FIELD_FOR[name]).errors = [MAPPING_PROBLEMS[code]]
         if not problems:
-            save_mapping(job, mapping, form.language.data)
+            save_mapping(job, mapping, form.language.data, shown=SHOWN_REJECTIONS)
             db.session.commit()
             return redirect(url_for("surveys.import_preview", job_id=job.id, _anchor="summary"))
     elif not form.is_submitted():
@@ -186,30 +229,32 @@ def import_preview(job_id: int) -> Response | str:
             form.date_column.data = as_text(saved.get("date"))
             form.audience_column.data = as_text(saved.get("audience"))
             form.setting_column.data = as_text(saved.get("setting"))
+            form.consent_column.data = as_text(saved.get("consent"))
             form.label_columns.data = [str(v) for v in saved.get("labels") or []]
             form.default_audience.data = saved.get("default_audience")
             form.language.data = saved.get("language") or "en"
         else:
-            form.text_column.data = _guess(table.headers, "comment", "text", "feedback", "view")
-            form.date_column.data = _guess(table.headers, "date", "when")
-            form.audience_column.data = _guess(table.headers, "audience", "who", "respondent")
-            form.setting_column.data = _guess(table.headers, "setting", "school", "event")
-    summary = None
-    already = 0
-    if job.mapping and not form.errors:
-        summary = parsing.summarise(table, parsing.Mapping.from_dict(job.mapping))
-        already = count_already_imported(job, table)
+            form.text_column.data = _guess(headers, "comment", "text", "feedback", "view")
+            form.date_column.data = _guess(headers, "date", "when")
+            form.audience_column.data = _guess(headers, "audience", "who", "respondent")
+            form.setting_column.data = _guess(headers, "setting", "school", "event")
+            form.consent_column.data = _guess(headers, "quote", "consent", "permission")
+    summary = job.summary if job.mapping and not form.errors else None
+    to_import = max(summary["good"] - summary["already"], 0) if summary else 0
     return render_template(
         "surveys/imports/preview.html",
         job=job,
         form=form,
-        table=table,
-        sample=table.rows[:5],
+        headers=headers,
+        row_count=job.preview["rows"],
+        sample=job.preview["sample"],
         summary=summary,
-        already=already,
-        rejections=summary.rejected[:SHOWN_REJECTIONS] if summary else [],
+        to_import=to_import,
+        rejections=summary["rejected"] if summary else [],
         row_problems=ROW_PROBLEMS,
         confirm_form=ImportConfirmForm(formdata=None),
+        confirm_text=ngettext("Import %(num)d row", "Import %(num)d rows", to_import),
+        cancel_form=ImportCancelForm(formdata=None),
         audience_labels=AUDIENCE_LABELS,
     )
 
@@ -219,23 +264,44 @@ def import_preview(job_id: int) -> Response | str:
 def import_start(job_id: int) -> Response:
     job = _job_or_404(job_id)
     form = ImportConfirmForm()
-    if not form.validate_on_submit() or job.status != ImportStatus.PREVIEW or not job.mapping:
+    if not form.validate_on_submit() or job.status != ImportStatus.PREVIEW or not job.summary:
         return redirect(url_for("surveys.import_preview", job_id=job.id))
-    queue_import(job, total_rows=len(read_job_table(job).rows))
+    queue_import(job)
     db.session.commit()
-    import_rows.delay(job.id)
+    _send(import_rows, job.id)
     return redirect(url_for("surveys.import_progress", job_id=job.id))
+
+
+def _links_after(job: ImportJob) -> list[tuple[str, str]]:
+    """Where to see what was imported, only the pages this person may open: strategy leads
+    and admins read the comments; a forum rep sees their audience's counts on the dashboard."""
+    if not job.imported_rows:
+        return []
+    if current_user.has_any_role(Role.STRATEGY_LEAD, Role.ADMIN):
+        return [
+            (url_for("themes.feedback_list", channel="import"), _("See imported comments")),
+        ]
+    return [(url_for("dashboards.overview"), _("See what people are saying on the dashboard"))]
 
 
 @bp.route("/imports/<int:job_id>")
 @role_required(*IMPORTERS)
-def import_progress(job_id: int) -> str:
+def import_progress(job_id: int) -> Response | str:
     job = _job_or_404(job_id)
+    if job.status == ImportStatus.PREVIEW:
+        return redirect(url_for("surveys.import_preview", job_id=job.id))
+    problem = (
+        file_problem(job.problem["code"], job.problem.get("values"))
+        if job.problem and job.problem.get("code") in FILE_PROBLEMS
+        else None
+    )
     return render_template(
         "surveys/imports/progress.html",
         job=job,
         cancel_form=ImportCancelForm(formdata=None),
         finished=job.status in _FINISHED,
+        problem=problem,
+        links=_links_after(job),
         upload_hours=current_app.config.get("IMPORT_UPLOAD_HOURS", 24),
     )
 
@@ -249,7 +315,8 @@ def import_progress_json(job_id: int) -> Response:
     job = _job_or_404(job_id)
     return jsonify(
         status=job.status.value,
-        finished=job.status in _FINISHED,
+        # The page reloads once the file is read (to show the preview) or the import is over.
+        finished=job.status in _FINISHED or job.status == ImportStatus.PREVIEW,
         html=render_template("surveys/imports/_progress.html", job=job),
     )
 
@@ -259,6 +326,6 @@ def import_progress_json(job_id: int) -> Response:
 def import_cancel(job_id: int) -> Response:
     job = _job_or_404(job_id)
     if ImportCancelForm().validate_on_submit():
-        request_cancel(job)
+        cancel_import(job)
         db.session.commit()
     return redirect(url_for("surveys.import_progress", job_id=job.id))

@@ -1,6 +1,7 @@
 """Spreadsheet import through the pages and the real Celery task."""
 
 import io
+import re
 import time
 from collections.abc import Callable
 from datetime import timedelta
@@ -11,7 +12,7 @@ from flask.testing import FlaskClient
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from surveys.imports.jobs import request_cancel
+from surveys.imports.jobs import cancel_import
 from surveys.models import (
     Channel,
     FeedbackItem,
@@ -39,15 +40,20 @@ MAPPING = {
     "date_column": "1",
     "audience_column": "2",
     "setting_column": "3",
+    "consent_column": "",
     "label_columns": "4",
     "default_audience": "school",
     "language": "en",
 }
 
 
-def upload(client: FlaskClient, data: bytes, filename: str = "old-survey.csv") -> object:
+def upload(
+    client: FlaskClient, data: bytes, filename: str = "old-survey.csv", *, read: bool = True
+) -> object:
+    """Upload through the page; with `read`, run the worker's reading task as a worker would
+    (a running test worker may get there first, which is just as good)."""
     token = csrf_token(client, "/imports/new")
-    return client.post(
+    response = client.post(
         "/imports/new",
         data={
             "csrf_token": token,
@@ -55,6 +61,14 @@ def upload(client: FlaskClient, data: bytes, filename: str = "old-survey.csv") -
         },
         content_type="multipart/form-data",
     )
+    if read and response.status_code == 302:
+        from surveys.imports.tasks import read_import
+
+        job_id = int(response.headers["Location"].rstrip("/").split("/")[-2])
+        with client.application.app_context():
+            read_import.run(job_id)
+            db.session.remove()
+    return response
 
 
 def map_columns(client: FlaskClient, job_url: str, **changes: str) -> object:
@@ -171,8 +185,7 @@ def test_nothing_is_stored_twice_when_the_same_file_is_imported_again(
     [
         (b"%PDF-1.4", "report.pdf", "The selected file must be a CSV or XLSX spreadsheet"),
         (b"", "empty.csv", "The selected file is empty"),
-        (b"Comment\n   \n", "blank.csv", "The file has no rows of comments"),
-        (b"PK\x03\x04nonsense", "broken.xlsx", "The XLSX file could not be opened"),
+        (b"\x00\x01binary", "data.csv", "The selected file must be a CSV or XLSX spreadsheet"),
     ],
 )
 def test_upload_shows_a_message_beside_the_field_when_the_file_is_unusable(
@@ -194,18 +207,107 @@ def test_upload_shows_a_message_beside_the_field_when_the_file_is_unusable(
         assert db.session.scalar(select(func.count()).select_from(ImportJob)) == 0
 
 
-def test_upload_is_refused_when_the_spreadsheet_has_formulas(
-    client: FlaskClient,
-    login_as: Callable,
-) -> None:
+def _xlsx(*rows: list[object]) -> bytes:
     workbook = Workbook()
-    workbook.active.append(["Comment", "Total"])
-    workbook.active.append(["Hello", "=SUM(1,2)"])
+    for row in rows:
+        workbook.active.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "message"),
+    [
+        (
+            _xlsx(["Comment", "Total"], ["Hello", "=SUM(1,2)"]),
+            "totals.xlsx",
+            "The spreadsheet has a formula in cell B2",
+        ),
+        (b"Comment\n   \n", "blank.csv", "The file has no rows of comments"),
+        (b"PK\x03\x04nonsense", "broken.xlsx", "The XLSX file could not be opened"),
+        (
+            b"Comment\n" + b"x" * 5000 + b"\nwe need help\x00 at school\n",
+            "nul.csv",
+            "Row 3 has a character that is not text (a null)",
+        ),
+        (
+            b"Comment" + b"," * 1_000_000 + b"\nhello\n",
+            "commas.csv",
+            "Row 1 has more than 100 columns",
+        ),
+    ],
+)
+def test_job_page_says_why_when_the_worker_cannot_read_the_file(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+    data: bytes,
+    filename: str,
+    message: str,
+) -> None:
     login_as(Role.STRATEGY_LEAD)
-    page = upload(client, buffer.getvalue(), "totals.xlsx").get_data(as_text=True)
-    assert "The spreadsheet has a formula in cell B2" in page
+    preview_url = upload(client, data, filename).headers["Location"]
+    job_id = only_job_id(app)
+    response = client.get(preview_url)
+    assert response.headers["Location"].endswith(f"/imports/{job_id}")
+    page = client.get(f"/imports/{job_id}").get_data(as_text=True)
+    assert message in page
+    assert "Nothing was imported and the file was deleted." in page
+    assert 'href="/imports/new"' in page
+    with app.app_context():
+        job = db.session.get(ImportJob, job_id)
+        assert (job.status, job.content, job.table_data) == (ImportStatus.FAILED, None, None)
+
+
+def test_upload_is_not_read_in_the_web_request_when_it_is_accepted(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from surveys.imports import parsing
+
+    def no_parsing_here(*_args: object, **_kwargs: object) -> None:
+        pytest.fail("the web request read the file")
+
+    monkeypatch.setattr(parsing, "read_table", no_parsing_here)
+    login_as(Role.STRATEGY_LEAD)
+    response = upload(client, CSV, read=False)
+    job_id = only_job_id(app)
+    assert response.headers["Location"].endswith(f"/imports/{job_id}/preview")
+    assert (
+        client.get(response.headers["Location"]).headers["Location"].endswith(f"/imports/{job_id}")
+    )
+    page = client.get(f"/imports/{job_id}").get_data(as_text=True)
+    assert "Reading the file" in page
+    assert "We are reading the file." in page
+    with app.app_context():
+        assert db.session.get(ImportJob, job_id).status == ImportStatus.READING
+
+
+def test_preview_reads_what_the_worker_stored_when_it_is_shown_again(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from surveys.imports import parsing
+
+    login_as(Role.STRATEGY_LEAD)
+    preview_url = upload(client, CSV).headers["Location"]
+    map_columns(client, preview_url)
+
+    def no_reading(*_args: object, **_kwargs: object) -> None:
+        pytest.fail("the preview read the file or its table again")
+
+    monkeypatch.setattr(parsing, "read_table", no_reading)
+    monkeypatch.setattr(parsing.Table, "from_bytes", no_reading)
+    for _ in range(2):
+        page = client.get(preview_url).get_data(as_text=True)
+        assert "The EHC plan took a year" in page
+        assert 'data-testid="good-rows">3<' in page
+        assert "The date is not a date we recognise" in page
 
 
 def test_upload_is_refused_when_the_file_is_over_the_limit(
@@ -223,6 +325,31 @@ def test_upload_is_refused_when_the_file_is_over_the_limit(
     assert "The selected file must be smaller than 20 MB" in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(ImportJob)) == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "filename"),
+    [
+        (
+            "Comment\tWho\nDiolch \u2013 \u0634\u0643\u0631\u0627\tparent\n".encode("utf-16"),
+            "u.txt",
+        ),
+        ("\ufeffComment,Who\nDiolch \u2013 \u0634\u0643\u0631\u0627,parent\n".encode(), "b.csv"),
+        ("Comment,Who\nDiolch \u2013 \u0634\u0643\u0631\u0627,parent\n".encode(), "n.csv"),
+    ],
+)
+def test_upload_is_read_when_excel_saved_it_as_unicode_or_utf8(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+    data: bytes,
+    filename: str,
+) -> None:
+    login_as(Role.STRATEGY_LEAD)
+    preview_url = upload(client, data, filename).headers["Location"]
+    page = client.get(preview_url).get_data(as_text=True)
+    assert "Diolch \u2013 \u0634\u0643\u0631\u0627" in page
+    assert "The file has 1 row of comments." in page
 
 
 def test_upload_accepts_windows_1252_when_an_old_tool_wrote_it(
@@ -278,7 +405,8 @@ def test_import_stops_when_it_is_cancelled_before_it_starts(
     from surveys.imports.tasks import import_rows
 
     with app.app_context():
-        assert db.session.get(ImportJob, job_id).content is None  # the file goes at once
+        job = db.session.get(ImportJob, job_id)
+        assert (job.content, job.table_data, job.preview) == (None, None, None)  # gone at once
         import_rows.run(job_id)
         assert db.session.get(ImportJob, job_id).status == ImportStatus.CANCELLED
     assert count_items(app) == 0
@@ -299,7 +427,7 @@ def test_running_import_stops_at_the_next_batch_when_cancel_is_requested(
         calls.append(job_id)
         if len(calls) == 2:
             job = db.session.get(ImportJob, job_id)
-            request_cancel(job)
+            cancel_import(job)
             db.session.commit()
         return jobs.cancel_was_requested(job_id)
 
@@ -317,7 +445,7 @@ def test_running_import_stops_at_the_next_batch_when_cancel_is_requested(
                 "default_audience": "school",
             },
         )
-        job.status = ImportStatus.RUNNING
+        job.status = ImportStatus.QUEUED
         db.session.commit()
         import_rows.run(job.id)
         job = db.session.get(ImportJob, job.id)
@@ -393,11 +521,17 @@ def test_upload_nobody_confirms_is_deleted_and_shown_as_expired_when_the_time_is
         assert expire_abandoned_imports_task.run() == 0  # safe to run again
         db.session.expire_all()
         jobs = {i: db.session.get(ImportJob, i) for i in (old, recent, queued, done)}
-        assert (jobs[old].status, jobs[old].content) == (ImportStatus.EXPIRED, None)
+        assert (jobs[old].status, jobs[old].table_data, jobs[old].preview) == (
+            ImportStatus.EXPIRED,
+            None,
+            None,
+        )
         assert jobs[old].finished_at is not None
-        assert (jobs[recent].status, jobs[recent].content) == (ImportStatus.PREVIEW, CSV)
-        assert (jobs[queued].status, jobs[queued].content) == (ImportStatus.QUEUED, CSV)
-        assert (jobs[done].status, jobs[done].content) == (ImportStatus.DONE, None)
+        assert jobs[recent].status == ImportStatus.PREVIEW
+        assert jobs[recent].table_data is not None
+        assert jobs[queued].status == ImportStatus.QUEUED
+        assert jobs[queued].table_data is not None
+        assert (jobs[done].status, jobs[done].table_data) == (ImportStatus.DONE, None)
 
     listing = client.get("/imports").get_data(as_text=True)
     row = listing[listing.index("old.csv") :]
@@ -434,3 +568,219 @@ def test_uploads_expire_after_the_hours_set_when_import_upload_hours_is_changed(
         db.session.expire_all()
         assert db.session.get(ImportJob, three).status == ImportStatus.EXPIRED
         assert db.session.get(ImportJob, one).status == ImportStatus.PREVIEW
+
+
+def _one_column_job(app: Flask, user: object, data: bytes, **mapping: object) -> int:
+    with app.app_context():
+        job = make_import_job(
+            created_by=db.session.merge(user),
+            data=data,
+            mapping={"text": 0, "default_audience": "school", **mapping},
+        )
+        job.status = ImportStatus.QUEUED
+        db.session.commit()
+        return job.id
+
+
+class _WorkerKilled(BaseException):
+    """Stands for SIGKILL: nothing after it runs, not even the task's own clean-up."""
+
+
+def test_import_goes_on_from_the_rows_stored_when_a_killed_workers_job_is_picked_up(
+    app: Flask,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from surveys.imports import tasks
+
+    monkeypatch.setattr(tasks, "BATCH_SIZE", 1)
+    user = make_staff(app, Role.STRATEGY_LEAD)
+    job_id = _one_column_job(app, user, b"Comment\none\ntwo\nthree\nfour\n")
+    stored = []
+
+    def killed_after_two(item_ids: list[int]) -> None:
+        stored.extend(item_ids)
+        if len(stored) == 2:
+            raise _WorkerKilled
+
+    monkeypatch.setattr(tasks, "announce_feedback", killed_after_two)
+    with app.app_context(), pytest.raises(_WorkerKilled):
+        tasks.import_rows.run(job_id)
+    with app.app_context():
+        db.session.remove()
+        job = db.session.get(ImportJob, job_id)
+        assert (job.status, job.processed_rows, job.imported_rows) == (ImportStatus.RUNNING, 2, 2)
+        # The message given again at once finds the job still held: nothing runs twice.
+        assert tasks.import_rows.run(job_id) == {"imported": 0}
+        assert tasks.sweep_stuck_imports.run() == 0  # not quiet for long enough yet
+        job.progress_at = utcnow() - timedelta(minutes=6)
+        db.session.commit()
+        assert tasks.sweep_stuck_imports.run() == 1
+        assert db.session.get(ImportJob, job_id).status == ImportStatus.QUEUED
+        monkeypatch.setattr(tasks, "announce_feedback", stored.extend)
+        assert tasks.import_rows.run(job_id) == {"imported": 2}
+        db.session.expire_all()
+        job = db.session.get(ImportJob, job_id)
+        assert (job.status, job.imported_rows, job.duplicate_rows) == (ImportStatus.DONE, 4, 0)
+        assert job.table_data is None
+    assert count_items(app) == 4
+    assert len(set(stored)) == 4
+
+
+def test_stuck_import_is_failed_with_a_reason_when_it_stopped_three_times(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+) -> None:
+    from surveys.imports import tasks
+
+    user = login_as(Role.FORUM_REP)
+    job_id = _one_column_job(app, user, CSV)
+    with app.app_context():
+        for _ in range(3):
+            job = db.session.get(ImportJob, job_id)
+            job.status, job.progress_at = ImportStatus.RUNNING, utcnow() - timedelta(hours=1)
+            db.session.commit()
+            tasks.sweep_stuck_imports.run()
+        job = db.session.get(ImportJob, job_id)
+        assert (job.status, job.attempts, job.table_data) == (ImportStatus.FAILED, 2, None)
+    page = client.get(f"/imports/{job_id}").get_data(as_text=True)
+    assert "The import stopped 3 times before it could finish" in page
+
+
+def test_sweep_sends_a_file_to_be_read_again_when_its_message_was_lost(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from surveys.imports import tasks
+
+    sent = []
+    monkeypatch.setattr(tasks.read_import, "delay", sent.append)
+    login_as(Role.STRATEGY_LEAD)
+    upload(client, CSV, read=False)
+    job_id = only_job_id(app)
+    with app.app_context():
+        job = db.session.get(ImportJob, job_id)
+        job.progress_at = utcnow() - timedelta(minutes=10)
+        db.session.commit()
+        assert tasks.sweep_stuck_imports.run() == 1
+    assert sent == [job_id, job_id]  # sent at the upload, lost; sent again by the sweep
+    settings = settings_from_env({})
+    assert any(
+        e["task"] == "surveys.sweep_stuck_imports" for e in settings["BEAT_SCHEDULE"].values()
+    )
+    assert settings["IMPORT_STALE_MINUTES"] == 5
+
+
+def test_import_tasks_are_acknowledged_only_when_done(app: Flask) -> None:
+    from surveys.imports import tasks
+
+    for task in (tasks.read_import, tasks.import_rows):
+        assert (task.acks_late, task.reject_on_worker_lost) == (True, True)
+
+
+@pytest.mark.parametrize("status", list(ImportStatus)[:4])
+def test_cancel_ends_the_job_and_deletes_its_file_whatever_state_it_is_in(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+    status: ImportStatus,
+) -> None:
+    user = login_as(Role.FORUM_REP)
+    job_id = _one_column_job(app, user, CSV)
+    with app.app_context():
+        job = db.session.get(ImportJob, job_id)
+        job.status = status  # RUNNING here has no worker left: it was killed
+        db.session.commit()
+    token = csrf_token(client, "/imports/new")
+    client.post(f"/imports/{job_id}/cancel", data={"csrf_token": token})
+    with app.app_context():
+        job = db.session.get(ImportJob, job_id)
+        assert job.status == ImportStatus.CANCELLED
+        assert (job.content, job.table_data, job.preview) == (None, None, None)
+    assert "Stopped" in client.get(f"/imports/{job_id}").get_data(as_text=True)
+
+
+def test_consent_to_quote_is_stored_when_its_column_is_mapped(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+) -> None:
+    login_as(Role.STRATEGY_LEAD)
+    data = b"Comment,May we quote you?\nQuote me,Yes\nDo not,no\nBlank,\n"
+    preview_url = upload(client, data).headers["Location"]
+    page = client.get(preview_url).get_data(as_text=True)
+    assert "May we quote it (optional)" in page
+    assert '<option value="1" selected>May we quote you?</option>' in page  # guessed
+    token = csrf_token(client, preview_url)
+    client.post(
+        preview_url,
+        data={
+            "csrf_token": token,
+            "text_column": "0",
+            "date_column": "",
+            "audience_column": "",
+            "setting_column": "",
+            "consent_column": "1",
+            "default_audience": "parent_carer",
+            "language": "en",
+        },
+    )
+    job_id = only_job_id(app)
+    from surveys.imports.tasks import import_rows
+
+    client.post(f"/imports/{job_id}/start", data={"csrf_token": token})
+    with app.app_context():
+        import_rows.run(job_id)
+        items = db.session.scalars(select(FeedbackItem).order_by(FeedbackItem.id)).all()
+        assert [item.consent_to_quote for item in items] == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("role", "link_text", "target"),
+    [
+        (Role.FORUM_REP, "See what people are saying on the dashboard", "/dashboard/"),
+        (Role.STRATEGY_LEAD, "See imported comments", "/feedback?channel=import"),
+    ],
+)
+def test_links_after_an_import_open_for_the_person_when_it_is_done(
+    app: Flask,
+    client: FlaskClient,
+    login_as: Callable,
+    role: Role,
+    link_text: str,
+    target: str,
+) -> None:
+    from surveys.imports.tasks import import_rows
+
+    user = login_as(role)
+    job_id = _one_column_job(app, user, b"Comment\nOnly one row\n")
+    with app.app_context():
+        import_rows.run(job_id)
+    page = client.get(f"/imports/{job_id}").get_data(as_text=True)
+    assert link_text in page
+    assert f'href="{target}"' in page
+    assert "All feedback" not in page if role == Role.FORUM_REP else True
+    assert client.get(target).status_code == 200
+
+
+def test_preview_counts_one_row_in_the_singular_when_the_file_has_one(
+    client: FlaskClient,
+    login_as: Callable,
+) -> None:
+    login_as(Role.STRATEGY_LEAD)
+    preview_url = upload(client, b"Comment\nJust this\n").headers["Location"]
+    map_columns(
+        client,
+        preview_url,
+        text_column="0",
+        date_column="",
+        audience_column="",
+        setting_column="",
+        label_columns="",
+    )
+    page = client.get(preview_url).get_data(as_text=True)
+    assert "The file has 1 row of comments." in page
+    assert re.search(r">\s*Import 1 row\s*<", page)
+    assert "1 rows" not in page
