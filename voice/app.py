@@ -85,7 +85,9 @@ def _register_blueprints(app: Flask) -> None:
     from themes import views as _themes_views  # noqa: F401 - registers routes
     from voice.accounts import bp as accounts_bp
     from voice.accounts import views as _accounts_views  # noqa: F401 - registers routes
+    from voice.content_translations import bp as content_translations_bp
     from voice.content_translations import models as _translation_models  # noqa: F401 - tables
+    from voice.content_translations import views as _translation_views  # noqa: F401 - routes
     from voice.dashboards import bp as dashboards_bp
     from voice.dashboards import models as _dashboards_models  # noqa: F401 - its indexes
     from voice.dashboards import tasks as _dashboards_tasks  # noqa: F401 - registers tasks
@@ -112,3 +114,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(tracker_bp)
     app.register_blueprint(dashboards_bp)
     app.register_blueprint(privacy_bp)
+    app.register_blueprint(content_translations_bp)

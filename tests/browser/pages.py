@@ -95,6 +95,20 @@ PAGES: list[PageCheck] = [
     PageCheck("dashboard overview", "/dashboard/", roles=(Role.STRATEGY_LEAD,)),
     PageCheck("dashboard summary for forum reps", "/dashboard/", roles=(Role.FORUM_REP,)),
     PageCheck("dashboard evidence pack", "/dashboard/evidence-pack", roles=(Role.STRATEGY_LEAD,)),
+    # Translations (issue 14). The import preview needs an upload: test_translation_workflow.py.
+    PageCheck("translations", "/translations", roles=(Role.ADMIN,)),
+    PageCheck("what needs translating", "/translations/cy", roles=(Role.STRATEGY_LEAD,)),
+    PageCheck(
+        "translate the organisation's name",
+        "/translations/ar/organisation/0",
+        roles=(Role.STRATEGY_LEAD,),
+    ),
+    PageCheck(
+        "import translations",
+        "/translations/import",
+        roles=(Role.STRATEGY_LEAD,),
+        submit_empty=True,
+    ),
 ]
 
 # Every page a young person answering a survey sees, in standard and easy-read wording. Their

@@ -44,6 +44,7 @@ AREAS = (
     ),
     Area(_l("Safeguarding"), "themes.safeguarding_queue", ("themes.safeguarding_",)),
     Area(_l("Tracker"), "tracker.overview", ("tracker.",)),
+    Area(_l("Translations"), "content_translations.overview", ("content_translations.",)),
     Area(
         _l("Surveys"),
         "surveys.surveys",

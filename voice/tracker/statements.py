@@ -9,8 +9,9 @@ from surveys.models import FeedbackItem, SourceGroup
 from themes import comment_text
 from themes.comment_text import CommentText, Place, Viewer
 from themes.models import ItemTheme, Theme
+from voice.content_translations import workflow
 from voice.db import db, utcnow
-from voice.i18n import _
+from voice.i18n import _, language_name, ngettext
 from voice.tracker.history import record
 from voice.tracker.models import (
     Action,
@@ -176,8 +177,34 @@ def remove_item(statement: Statement, item_id: int) -> None:
     refresh_voices(statement)
 
 
+def card_records(statement: Statement) -> list[object]:
+    """Every record whose words a statement's public card shows."""
+    records: list[object] = [statement]
+    for action in statement.actions:
+        records.append(action)
+        records.extend(action.updates[:1])
+        records.extend(action.coproduction)
+    return records
+
+
+def missing_translations(statement: Statement) -> dict[str, int]:
+    """For each language, how many of the card's texts are not translated (or out of date)."""
+    return workflow.missing_languages(card_records(statement))
+
+
 def publish_problems(statement: Statement) -> list[str]:
     problems: list[str] = []
+    missing = missing_translations(statement)
+    for language in workflow.required_languages():
+        if language in missing:
+            problems.append(
+                ngettext(
+                    "Translate %(num)d text of this card into %(language)s before publishing",
+                    "Translate %(num)d texts of this card into %(language)s before publishing",
+                    missing[language],
+                    language=language_name(language),
+                )
+            )
     if not statement.easy_read_summary.strip():
         problems.append(_("Write the easy read summary before publishing"))
     if not statement.actions:

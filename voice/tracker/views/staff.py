@@ -8,6 +8,7 @@ from surveys.labels import AUDIENCE_LABELS
 from themes.comment_text import Viewer
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
+from voice.content_translations.store import other_languages
 from voice.db import db
 from voice.forms import ConfirmForm
 from voice.i18n import _, _l
@@ -273,6 +274,8 @@ def statement(statement_id: int) -> Response | str:
         checks=quotes.quote_checks(found, viewer),
         quoted={quote.item_id for quote in found.quotes},
         problems=statements.publish_problems(found),
+        missing_translations=statements.missing_translations(found),
+        translation_languages=other_languages(),
         history=history.statement_history(found),
         refused=request.args.getlist("refused"),
         confirm=ConfirmForm(),
