@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from babel.lists import format_list
 from flask_babel import get_locale
 
-from surveys.models import Question, QuestionType, Survey
-from surveys.question_types import QUESTION_TYPES, BuiltinChoiceQuestion, for_question
+from surveys.models import Question, QuestionOption, QuestionType, Survey
+from surveys.question_types import QUESTION_TYPES, Answers, BuiltinChoiceQuestion, for_question
 from surveys.wordings import wording_text
 from voice.db import db
 from voice.i18n import _
@@ -32,8 +32,6 @@ CONDITION_TYPES = frozenset(
         QuestionType.RATING,
     }
 )
-
-Answers = dict[str, dict[str, object]]
 
 
 class ConditionError(Exception):
@@ -96,7 +94,7 @@ def possible_sources(question: Question) -> list[Question]:
     ]
 
 
-def choice_values(kind: QuestionType, options: Iterable[object]) -> list[str]:
+def choice_values(kind: QuestionType, options: Iterable[QuestionOption]) -> list[str]:
     """The values an answer to a question of this kind can hold."""
     rules = QUESTION_TYPES[kind]
     if kind not in CONDITION_TYPES:

@@ -9,8 +9,9 @@ from flask import current_app
 from sqlalchemy import delete
 
 from surveys.models import ContactRequest, QuestionType, SourceGroup, Survey
+from surveys.question_types import Answers
 from surveys.signals import contact_requested
-from voice.db import db
+from voice.db import db, execute_dml
 
 
 def _hash_token(token: str) -> str:
@@ -30,13 +31,13 @@ def add_contact_request(*, email: str, source_group: SourceGroup) -> tuple[int, 
 
 
 def withdraw_contact_request(token: str) -> bool:
-    result = db.session.execute(
+    result = execute_dml(
         delete(ContactRequest).where(ContactRequest.withdraw_token_hash == _hash_token(token))
     )
     return bool(result.rowcount)
 
 
-def given_email(survey: Survey, answers: dict[str, dict[str, object]]) -> str | None:
+def given_email(survey: Survey, answers: Answers) -> str | None:
     """The email address a respondent gave, if any (never stored with their answers)."""
     for question in survey.questions:
         if question.kind is QuestionType.EMAIL:
@@ -47,7 +48,7 @@ def given_email(survey: Survey, answers: dict[str, dict[str, object]]) -> str | 
 
 
 def record_contact_request(
-    survey: Survey, answers: dict[str, dict[str, object]], item_ids: Sequence[int]
+    survey: Survey, answers: Answers, item_ids: Sequence[int]
 ) -> tuple[int, str] | None:
     """Keep the email address a respondent gave, apart from their answers, when there is
     something to tell them about; returns its id and the token that withdraws it."""
@@ -62,7 +63,8 @@ def announce_contact_request(contact_request_id: int, item_ids: Sequence[int]) -
     about. Never raises: the person's answers are already stored."""
     try:
         contact_requested.send(
-            current_app._get_current_object(),
+            # current_app is a proxy typed as the Flask app it stands for; receivers get the app.
+            current_app._get_current_object(),  # type: ignore[attr-defined]
             contact_request_id=contact_request_id,
             item_ids=list(item_ids),
         )

@@ -45,7 +45,9 @@ def announce_feedback(item_ids: Sequence[int]) -> None:
     if not item_ids:
         return
     try:
-        feedback_received.send(current_app._get_current_object(), item_ids=list(item_ids))
+        # current_app is a proxy typed as the Flask app it stands for; receivers get the app.
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        feedback_received.send(app, item_ids=list(item_ids))
     except Exception:
         current_app.logger.warning(
             "could not announce %d feedback items", len(item_ids), exc_info=True

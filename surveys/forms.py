@@ -256,9 +256,9 @@ class IntroForm(FlaskForm):
 def _add_wording_fields(
     form_class: type,
     prefix: str,
-    plain_label: object,
-    easy_label: object,
-    plain_hint: object | None = None,
+    plain_label: str,
+    easy_label: str,
+    plain_hint: str | None = None,
 ) -> None:
     for lang in LANGUAGES:
         setattr(

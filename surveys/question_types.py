@@ -7,7 +7,7 @@ The answer forms live here, not in surveys/forms.py, because each type picks its
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypedDict
 
 from email_validator import EmailNotValidError, validate_email
 from flask_wtf import FlaskForm
@@ -24,8 +24,16 @@ SKIP = "skip"
 FREE_TEXT_LIMIT = 2000
 EMAIL_LIMIT = 254
 
-# An answer as a draft keeps it: {"skipped": bool, "choices": [values], "text": str | None}.
-DraftAnswer = dict[str, object]
+
+class DraftAnswer(TypedDict, total=False):
+    """An answer as a draft keeps it (JSON); every answer made here has all three keys."""
+
+    skipped: bool
+    choices: list[str]
+    text: str | None
+
+
+Answers = dict[str, DraftAnswer]  # a response's answers, by question id as a string
 
 
 @dataclass(frozen=True)
@@ -118,7 +126,7 @@ class ChoiceQuestion(QuestionKind):
     multiple: ClassVar[bool] = False
 
     def _form(self, stored: DraftAnswer) -> FlaskForm:
-        value = SKIP if stored.get("skipped") else (stored.get("choices") or [None])[0]
+        value = SKIP if stored.get("skipped") else next(iter(stored.get("choices") or []), None)
         return SingleAnswerForm(data={"answer": value})
 
     def posted(self, formdata: MultiDict) -> tuple[list[str], str | None]:
@@ -161,7 +169,7 @@ class SingleChoiceQuestion(ChoiceQuestion):
 
     def label_values(self, answer: DraftAnswer) -> list[str]:
         keys = {str(option.id): option.key for option in self.question.options}
-        return [keys[value] for value in super().label_values(answer) if keys.get(value)]
+        return [key for value in super().label_values(answer) if (key := keys.get(value))]
 
 
 class MultipleChoiceQuestion(SingleChoiceQuestion):
@@ -178,7 +186,8 @@ class PictureChoiceQuestion(SingleChoiceQuestion):
     kind = QuestionType.PICTURE
 
 
-def _both(plain: object, easy: object | None = None) -> dict[str, dict[str, object]]:
+def _both(plain: str, easy: str | None = None) -> Wordings:
+    # Lazy strings in fact (they follow the page language); wording_text makes them str.
     return {"en": {"plain": plain, "easy": easy or plain}}
 
 

@@ -22,7 +22,7 @@ from surveys.models import (
     SurveyKind,
     SurveyResponse,
 )
-from surveys.question_types import for_question
+from surveys.question_types import Answers, DraftAnswer, for_question
 from voice.db import db, utcnow
 
 
@@ -40,7 +40,7 @@ def get_draft(token: str | None, survey_id: int) -> ResponseDraft | None:
     return draft if draft is not None and draft.survey_id == survey_id else None
 
 
-def save_answer(draft: ResponseDraft, question_id: int, answer: dict[str, object]) -> None:
+def save_answer(draft: ResponseDraft, question_id: int, answer: DraftAnswer) -> None:
     answers = dict(draft.answers or {})
     answers[str(question_id)] = answer
     draft.answers = answers
@@ -65,9 +65,7 @@ def channel_for(survey: Survey, kiosk: KioskSession | None) -> Channel:
     return Channel.KIOSK if kiosk is not None else Channel.WEB
 
 
-def _labels_and_consent(
-    survey: Survey, answers: dict[str, dict[str, object]]
-) -> tuple[list[str], bool]:
+def _labels_and_consent(survey: Survey, answers: Answers) -> tuple[list[str], bool]:
     """What LABEL and CONSENT questions say about every feedback item of one response."""
     labels: list[str] = []
     consents: list[bool] = []
@@ -89,7 +87,7 @@ def submit_response(
     survey: Survey,
     *,
     idempotency_key: str,
-    answers: dict[str, dict[str, object]],
+    answers: Answers,
     language: str,
     easy_read: bool,
     how_answered: HowAnswered | None,

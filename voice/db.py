@@ -2,10 +2,10 @@
 
 import enum
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import DateTime, Enum, MetaData, TypeDecorator
+from sqlalchemy import CursorResult, DateTime, Enum, MetaData, TypeDecorator, UpdateBase
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, registry
 
@@ -61,3 +61,9 @@ if TYPE_CHECKING:
     Model = Base
 else:
     Model = db.Model
+
+
+def execute_dml(statement: UpdateBase) -> CursorResult[Any]:
+    """db.session.execute for an INSERT, UPDATE or DELETE, typed as the CursorResult it returns
+    (Session.execute is annotated to return a Result, which has no rowcount)."""
+    return cast("CursorResult[Any]", db.session.execute(statement))

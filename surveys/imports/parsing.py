@@ -382,15 +382,16 @@ def _read_xlsx(data: bytes, limits: _Limits) -> Table:
     try:
         sheet = workbook.worksheets[0]
         # The sheet's own parser yields only the cells the file holds, so a declared
-        # dimension (A1:XFD1048576) pads nothing; the limits decide what is too wide.
-        with sheet._get_source() as source:
+        # dimension (A1:XFD1048576) pads nothing; the limits decide what is too wide. The
+        # parser and the attributes it needs are openpyxl's own, not in its type stubs.
+        with sheet._get_source() as source:  # type: ignore[attr-defined]
             parser = WorkSheetParser(
                 source,
-                sheet._shared_strings,
+                sheet._shared_strings,  # type: ignore[attr-defined]
                 data_only=False,
                 epoch=workbook.epoch,
-                date_formats=workbook._date_formats,
-                timedelta_formats=workbook._timedelta_formats,
+                date_formats=workbook._date_formats,  # type: ignore[attr-defined]
+                timedelta_formats=workbook._timedelta_formats,  # type: ignore[attr-defined]
             )
             for number, found in parser.parse():
                 cells: list[str] = []
