@@ -50,6 +50,18 @@ class CodebookChange(Model):
     changed_by: Mapped[User | None] = relationship()
 
 
+class SweepMark(Model):
+    """When the minute sweep first saw an item untagged, and when it last queued it, so that it
+    never queues again an item that is already waiting for a worker (themes.tagging)."""
+
+    __tablename__ = "tagging_sweep_marks"
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    queued_at: Mapped[datetime | None]
+
+
 class ItemAnalysis(Model):
     """What the tagger made of one feedback item (one row per item, replaced on re-tagging)."""
 

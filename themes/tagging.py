@@ -7,10 +7,10 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, inspect, select, update
+from sqlalchemy import delete, insert, inspect, literal, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from surveys.models import FeedbackItem
@@ -21,6 +21,7 @@ from themes.models import (
     ItemAnalysis,
     ItemTheme,
     SafeguardingFlag,
+    SweepMark,
     TagSource,
     Theme,
 )
@@ -204,15 +205,47 @@ def _write(writes: _Writes, ids: Sequence[int], now: datetime) -> None:
     db.session.flush()
 
 
-def untagged_item_ids(limit: int = 10_000) -> list[int]:
-    return list(
+def items_to_sweep(*, seen_for: timedelta, queued_for: timedelta, limit: int = 10_000) -> list[int]:
+    """Untagged items whose hand-over to the workers looks lost, marked as queued now.
+
+    An item is taken only once the sweep has seen it untagged for `seen_for` (a new item was
+    queued when it was stored, and is usually tagged by then), and not again within
+    `queued_for` of the last time the sweep queued it: an item waiting behind a long queue is
+    left in it, not queued a second time."""
+    now = utcnow()
+    db.session.execute(
+        delete(SweepMark).where(
+            SweepMark.item_id.in_(
+                select(FeedbackItem.id).where(FeedbackItem.tagged_at.is_not(None))
+            )
+        )
+    )
+    unseen = (
+        select(FeedbackItem.id, literal(now, SweepMark.seen_at.type))
+        .outerjoin(SweepMark, SweepMark.item_id == FeedbackItem.id)
+        .where(FeedbackItem.tagged_at.is_(None), SweepMark.item_id.is_(None))
+        .order_by(FeedbackItem.id)
+        .limit(limit)
+    )
+    db.session.execute(insert(SweepMark).from_select(["item_id", "seen_at"], unseen))
+    due = list(
         db.session.scalars(
-            select(FeedbackItem.id)
-            .where(FeedbackItem.tagged_at.is_(None))
-            .order_by(FeedbackItem.id)
+            select(SweepMark.item_id)
+            .join(FeedbackItem, FeedbackItem.id == SweepMark.item_id)
+            .where(
+                FeedbackItem.tagged_at.is_(None),
+                SweepMark.seen_at <= now - seen_for,
+                or_(SweepMark.queued_at.is_(None), SweepMark.queued_at <= now - queued_for),
+            )
+            .order_by(SweepMark.item_id)
             .limit(limit)
         )
     )
+    if due:
+        db.session.execute(
+            update(SweepMark).where(SweepMark.item_id.in_(due)).values(queued_at=now)
+        )
+    return due
 
 
 def batches(ids: Sequence[int], size: int = BATCH_SIZE) -> list[list[int]]:

@@ -47,9 +47,15 @@ def tag_items(self: Any, item_ids: list[int]) -> int:
 
 @shared_task(name="themes.sweep_untagged", autoretry_for=(OperationalError,), retry_backoff=True)
 def sweep_untagged() -> int:
-    """Pick up items that were never tagged, for example because the broker was down."""
-    ids = tagging.untagged_item_ids()
-    db.session.rollback()
+    """Pick up items that were never tagged, for example because the broker was down; never
+    one that is already waiting in the queue (see tagging.items_to_sweep)."""
+    config = current_app.config
+    ids = tagging.items_to_sweep(
+        seen_for=timedelta(seconds=config.get("TAGGING_SWEEP_GRACE_SECONDS", 45)),
+        queued_for=timedelta(minutes=config.get("TAGGING_REQUEUE_MINUTES", 10)),
+    )
+    # Marked before sending: if sending fails, they are taken again TAGGING_REQUEUE_MINUTES on.
+    db.session.commit()
     for batch in tagging.batches(ids):
         tag_items.delay(batch)
     return len(ids)

@@ -163,6 +163,10 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         # import whose worker shows no progress for this many minutes is handed on.
         "IMPORT_READ_SECONDS": float(env.get("IMPORT_READ_SECONDS", "60")),
         "IMPORT_STALE_MINUTES": int(env.get("IMPORT_STALE_MINUTES", "5")),
+        # The minute sweep queues an untagged item once it has seen it for this many seconds,
+        # and queues it again only after this many minutes (it may still be waiting).
+        "TAGGING_SWEEP_GRACE_SECONDS": int(env.get("TAGGING_SWEEP_GRACE_SECONDS", "45")),
+        "TAGGING_REQUEUE_MINUTES": int(env.get("TAGGING_REQUEUE_MINUTES", "10")),
         # The original words of comments with no survey (proxy entry, imports) are deleted
         # after this many days; survey and form answers follow their survey's own period.
         "FEEDBACK_RETENTION_DAYS": int(env.get("FEEDBACK_RETENTION_DAYS", "365")),

@@ -3,18 +3,27 @@
 import json
 import time
 from collections.abc import Callable
+from datetime import timedelta
 
+import pytest
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from surveys.feedback import add_feedback_item, announce_feedback
 from surveys.models import Channel, FeedbackItem, SourceGroup
 from tests.factories import make_feedback_item
 from themes import codebook, comment_text, retagging, review, safeguarding, tagging, tasks
 from themes.comment_text import Place, Viewer
-from themes.models import ItemAnalysis, ItemTheme, SafeguardingFlag, TagSource, Theme
+from themes.models import (
+    ItemAnalysis,
+    ItemTheme,
+    SafeguardingFlag,
+    SweepMark,
+    TagSource,
+    Theme,
+)
 from voice.accounts.models import Role
-from voice.db import db
+from voice.db import db, utcnow
 
 LEAD = Viewer(user_id=None, roles=frozenset({Role.STRATEGY_LEAD}))
 
@@ -129,14 +138,39 @@ def test_human_decisions_survive_when_everything_is_re_tagged(
 
 
 def test_sweep_tags_items_whose_announcement_was_lost_when_beat_runs(
-    app: Flask, celery_worker: object
+    app: Flask, celery_worker: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setitem(app.config, "TAGGING_SWEEP_GRACE_SECONDS", 0)
     with app.app_context():
         item = make_feedback_item(text="Nobody listens to what I want in my EHC plan")
         assert item.tagged_at is None
         tasks.sweep_untagged.delay()
         _wait_for(_all_tagged([item.id]))
         assert "being-heard" in _slugs(item.id)
+
+
+def test_sweep_never_queues_an_item_again_when_it_is_already_waiting(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent: list[list[int]] = []
+    monkeypatch.setattr(tasks.tag_items, "delay", sent.append)
+    with app.app_context():
+        ids = [make_feedback_item(text=f"The bus is late {n}").id for n in range(3)]
+        # Just stored (and queued by the receiver): the sweep only notes it has seen them.
+        assert tasks.sweep_untagged.run() == 0
+        db.session.execute(update(SweepMark).values(seen_at=utcnow() - timedelta(minutes=1)))
+        db.session.commit()
+        assert tasks.sweep_untagged.run() == 3
+        assert sent == [ids]
+        for _ in range(3):  # every minute after: still waiting in the queue, left there
+            assert tasks.sweep_untagged.run() == 0
+        assert sent == [ids]
+        tagging.tag_items(ids[:1])
+        db.session.execute(update(SweepMark).values(queued_at=utcnow() - timedelta(minutes=11)))
+        db.session.commit()
+        assert tasks.sweep_untagged.run() == 2  # lost again after ten minutes: queued again
+        assert sent[-1] == ids[1:]
+        assert db.session.scalar(select(func.count()).select_from(SweepMark)) == 2
 
 
 def test_non_english_text_is_stored_and_shown_when_tagged(app: Flask) -> None:
