@@ -1,6 +1,6 @@
 """The words people read for audiences and channels, defined once for every package."""
 
-from surveys.models import Channel, SourceGroup
+from surveys.models import Channel, HowAnswered, SourceGroup
 from voice.i18n import _l
 
 # A group of people, for headings, filters and counts.
@@ -26,3 +26,12 @@ CHANNEL_LABELS = {
     Channel.PROXY: _l("Entered on someone's behalf"),
     Channel.IMPORT: _l("Imported spreadsheet"),
 }
+
+# How a response was given, as staff read it (the respondent's own words are in surveys.forms).
+HOW_ANSWERED_LABELS = {
+    HowAnswered.ON_MY_OWN: _l("On their own"),
+    HowAnswered.WITH_HELP: _l("With help"),
+    HowAnswered.FOR_ME: _l("Someone answered for them"),
+}
+NOT_RECORDED = _l("Not recorded")
+NOT_RECORDED_CHOICE = "not_recorded"  # the filter value for responses that did not say

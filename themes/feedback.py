@@ -7,7 +7,15 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Select, func, select, tuple_
 
-from surveys.models import Channel, FeedbackItem, FeedbackLabel, ProxyEntry, SourceGroup
+from surveys.models import (
+    Channel,
+    FeedbackItem,
+    FeedbackLabel,
+    HowAnswered,
+    ProxyEntry,
+    SourceGroup,
+    SurveyResponse,
+)
 from themes import comment_text
 from themes.comment_text import CommentText, Place, Viewer
 from themes.models import ItemAnalysis
@@ -27,6 +35,10 @@ class FeedbackFilters:
     date_from: datetime | None = None
     date_to: datetime | None = None  # inclusive: the whole of that day
     text: str = ""
+    # One way of answering, or NOT_RECORDED for comments whose response did not say (and
+    # comments that came with no response: forms entered for someone, imports).
+    how_answered: HowAnswered | None = None
+    how_not_recorded: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,17 @@ def _filtered(query: Select, filters: FeedbackFilters, viewer: Viewer) -> Select
         query = query.where(FeedbackItem.channel == filters.channel)
     if filters.survey_id is not None:
         query = query.where(FeedbackItem.survey_id == filters.survey_id)
+    if filters.how_answered is not None or filters.how_not_recorded:
+        how = (
+            select(SurveyResponse.how_answered)
+            .where(SurveyResponse.id == FeedbackItem.response_id)
+            .correlate(FeedbackItem)
+            .scalar_subquery()
+        )
+        if filters.how_answered is not None:
+            query = query.where(how == filters.how_answered)
+        else:
+            query = query.where(how.is_(None))
     if filters.date_from is not None:
         query = query.where(FeedbackItem.created_at >= filters.date_from)
     if filters.date_to is not None:
@@ -135,6 +158,18 @@ def labels_for(item_ids: Sequence[int]) -> dict[int, list[str]]:
     ):
         found.setdefault(item_id, []).append(label)
     return found
+
+
+def how_answered_for(item_ids: Sequence[int]) -> dict[int, HowAnswered]:
+    """How each comment's response was given, where the response said."""
+    if not item_ids:
+        return {}
+    rows = db.session.execute(
+        select(FeedbackItem.id, SurveyResponse.how_answered)
+        .join(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
+        .where(FeedbackItem.id.in_(item_ids), SurveyResponse.how_answered.is_not(None))
+    )
+    return dict(rows.all())
 
 
 def proxy_authors_for(item_ids: Sequence[int]) -> dict[int, str]:

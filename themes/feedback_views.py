@@ -8,7 +8,8 @@ from werkzeug.wrappers import Response
 
 from surveys.feedback import announce_feedback
 from surveys.intake_forms import AUDIENCE_LABELS, CHANNEL_LABELS, FeedbackFilterForm, ProxyEntryForm
-from surveys.models import Channel, SourceGroup
+from surveys.labels import HOW_ANSWERED_LABELS, NOT_RECORDED, NOT_RECORDED_CHOICE
+from surveys.models import Channel, HowAnswered, SourceGroup
 from surveys.proxy import correct_proxy_entry, get_own_proxy_entry, list_own_proxy_entries
 from surveys.queries import survey_choices
 from themes import bp, comment_text, feedback
@@ -19,6 +20,8 @@ from voice.accounts.models import Role
 from voice.db import db
 from voice.i18n import _
 from voice.untrusted import bounded_int
+
+_HOW = {how.value for how in HowAnswered}
 
 
 def _chosen(field: object) -> str:
@@ -41,6 +44,8 @@ def feedback_list() -> str:
             date_from=form.date_from.day,
             date_to=form.date_to.day,
             text=form.q.data or "",
+            how_answered=HowAnswered(how) if (how := _chosen(form.how_answered)) in _HOW else None,
+            how_not_recorded=_chosen(form.how_answered) == NOT_RECORDED_CHOICE,
         )
     page = feedback.list_feedback(
         filters,
@@ -61,6 +66,9 @@ def feedback_list() -> str:
         page=page,
         labels=feedback.labels_for(ids),
         authors=feedback.proxy_authors_for(ids),
+        how_answered=feedback.how_answered_for(ids),
+        how_labels=HOW_ANSWERED_LABELS,
+        not_recorded=NOT_RECORDED,
         kept=kept,
         audience_labels=AUDIENCE_LABELS,
         channel_labels=CHANNEL_LABELS,

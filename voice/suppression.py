@@ -28,7 +28,7 @@ a number any reader can work out from the table anyway.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -67,6 +67,21 @@ class Split(Generic[Key]):
     @property
     def any_hidden(self) -> bool:
         return self.total.hidden or any(part.hidden for part in self.parts.values())
+
+    def sum(self, keys: Collection[Key], threshold: int) -> Shown:
+        """Some parts added together. Shown when every one of them is shown, or when they hold
+        every hidden part (then the sum is the total less the parts shown, which anyone can
+        work out); otherwise it would give a hidden part away."""
+        hidden = {key for key, part in self.parts.items() if part.hidden}
+        chosen = set(keys)
+        if self.total.value is None or (hidden & chosen and not hidden <= chosen):
+            return Shown(_("not shown"), None, threshold / 2)
+        if hidden & chosen:
+            rest = sum(part.value or 0 for key, part in self.parts.items() if key not in chosen)
+            number = self.total.value - rest
+        else:
+            number = sum(part.value or 0 for key, part in self.parts.items() if key in chosen)
+        return Shown(f"{number:,}", number, float(number))
 
 
 @dataclass(frozen=True)

@@ -249,8 +249,30 @@ def test_xlsx_export_neutralises_formulas_when_opened(
     response = client.get("/dashboard/export.xlsx")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.data)).active
-    values = sorted(row[6] for row in sheet.iter_rows(min_row=2, values_only=True))
-    assert values == ["'-2 stars", "'@SUM(A1)"]
+    rows = list(sheet.iter_rows(min_row=2))
+    comments = sorted((row[6] for row in rows), key=lambda cell: str(cell.value))
+    # The words as they were (no apostrophe added), kept as text by the quote-prefix style.
+    assert [cell.value for cell in comments] == ["-2 stars", "@SUM(A1)"]
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in comments)
+    assert not any(cell.quotePrefix for row in rows for cell in row[1:6])
+    assert not [cell for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
+
+
+def test_xlsx_export_writes_dates_as_dates_when_opened(
+    app: Flask, client: FlaskClient, login_as: Callable[..., object]
+) -> None:
+    with app.app_context():
+        make_dash_item(text="=1+1", created_at=_days_ago(3))
+    _summarise(app)
+    login_as(Role.STRATEGY_LEAD)
+    sheet = load_workbook(io.BytesIO(client.get("/dashboard/export.xlsx").data)).active
+    date_cell, text_cell = sheet["A2"], sheet["G2"]
+    assert date_cell.is_date
+    assert date_cell.value.date() == TODAY - timedelta(days=3)
+    assert date_cell.number_format == "yyyy-mm-dd"
+    assert text_cell.value == "=1+1"
+    assert text_cell.data_type == "s"
+    assert text_cell.quotePrefix
 
 
 def test_neutralise_leaves_plain_text_alone_when_nothing_is_risky() -> None:

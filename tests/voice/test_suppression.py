@@ -102,3 +102,13 @@ def test_no_hidden_part_can_be_worked_out_from_the_total_when_every_table_is_tri
         assert tuple(parts[i] for i in hidden) in possible
         for place in range(len(hidden)):
             assert len({values[place] for values in possible}) > 1, (parts, texts)
+
+
+def test_a_sum_of_parts_is_shown_only_when_it_gives_no_hidden_part_away() -> None:
+    split = SMALL.split(30, {"own": 20, "help": 3, "for_me": 7, "unsaid": 0})
+    # help (3) is hidden and so is for_me (7), the next smallest, to cover it
+    assert [part.text for part in split.parts.values()] == ["20", "not shown", "not shown", "0"]
+    assert split.sum(["help", "for_me"], 5).text == "10"  # 30 - 20 - 0: anyone can subtract
+    assert split.sum(["own", "help"], 5).text == "not shown"
+    assert split.sum(["own", "unsaid"], 5).text == "20"
+    assert SMALL.split(4, {"a": 3, "b": 1}).sum(["a"], 5).text == "not shown"

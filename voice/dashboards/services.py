@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import aliased
 
-from surveys.models import Channel, FeedbackItem, SourceGroup
+from surveys.models import Channel, FeedbackItem, HowAnswered, SourceGroup, SurveyResponse
 from surveys.queries import kiosk_group_item_ids, survey_choices
 from themes import comment_text
 from themes.comment_text import Place, Viewer
@@ -225,6 +225,25 @@ def themes_ranked(filters: Filters) -> list[ThemeCount]:
     return sorted(ranked, key=lambda row: (-row.voices, -row.previous, row.theme.name))
 
 
+NOT_RECORDED = "not_recorded"
+
+
+def how_young_people_answered(filters: Filters) -> dict[str, int]:
+    """Young people's comments in the view by how their response was given (on my own, with
+    help, someone answered for me), and those whose response did not say."""
+    counts = dict.fromkeys([how.value for how in HowAnswered] + [NOT_RECORDED], 0)
+    rows = db.session.execute(
+        select(SurveyResponse.how_answered, func.count(FeedbackItem.id))
+        .select_from(FeedbackItem)
+        .outerjoin(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
+        .where(FeedbackItem.source_group == SourceGroup.YOUNG_PERSON, *conditions(filters))
+        .group_by(SurveyResponse.how_answered)
+    )
+    for how, number in rows:
+        counts[how.value if how else NOT_RECORDED] += number
+    return counts
+
+
 def open_flag_count(filters: Filters) -> int:
     return (
         db.session.scalar(
@@ -369,6 +388,7 @@ class Comment:
     language: str
     sentiment: str
     themes: list[str]
+    how_answered: HowAnswered | None = None
 
 
 def _comments_query(filters: Filters, viewer: Viewer, place: Place) -> Select[Any]:
@@ -381,8 +401,10 @@ def _comments_query(filters: Filters, viewer: Viewer, place: Place) -> Select[An
             FeedbackItem.channel,
             FeedbackItem.language,
             ItemAnalysis.sentiment_label,
+            SurveyResponse.how_answered,
         )
         .join(ItemAnalysis, ItemAnalysis.item_id == FeedbackItem.id)
+        .outerjoin(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
         .where(*conditions(filters), comment_text.visible(viewer, place))
     )
 
@@ -415,6 +437,7 @@ def _comments(rows: Sequence[Any], viewer: Viewer, place: Place) -> list[Comment
             language=row[4],
             sentiment=row[5] or "neutral",
             themes=names.get(row[0], []),
+            how_answered=row[6],
         )
         for row in rows
         if row[0] in words

@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from surveys.labels import AUDIENCE_LABELS as AUDIENCES
 from surveys.labels import CHANNEL_LABELS as CHANNELS
+from surveys.labels import HOW_ANSWERED_LABELS, NOT_RECORDED
 from surveys.models import SourceGroup
 from themes.comment_text import Viewer
 from voice.accounts.access import role_required
@@ -51,6 +52,8 @@ def _labels() -> dict[str, str]:
     found = {group.value: str(name) for group, name in AUDIENCES.items()}
     found.update({channel.value: str(name) for channel, name in CHANNELS.items()})
     found.update(charts.sentiment_names())
+    found.update({how.value: str(text) for how, text in HOW_ANSWERED_LABELS.items()})
+    found[services.NOT_RECORDED] = str(NOT_RECORDED)
     return found
 
 
@@ -99,6 +102,26 @@ def _change_text(row: services.ThemeCount, small: Suppression) -> str:
     if shift <= -5:
         return _("%(text)s, less negative.", text=text)
     return _("%(text)s, about as negative.", text=text)
+
+
+def _how_answered(filters: Filters, small: Suppression) -> dict[str, Any] | None:
+    """How young people's comments were given, as parts of their total (None: there are none
+    in this view)."""
+    counts = services.how_young_people_answered(filters)
+    if not sum(counts.values()):
+        return None
+    split = small.split(sum(counts.values()), counts)
+    labels = _labels()
+    helped = split.sum(["with_help", "for_me"], small.threshold)
+    return {
+        "total": split.total.text,
+        "helped": None if helped.hidden else small.share(helped, split.total),
+        "rows": [
+            (labels[key], part.text, small.share(part, split.total))
+            for key, part in split.parts.items()
+        ],
+        "note": split.any_hidden,
+    }
 
 
 def _overview_context(filters: Filters) -> dict[str, Any]:
@@ -151,6 +174,7 @@ def _overview_context(filters: Filters) -> dict[str, Any]:
         "ranked": ranked,
         "changes": [_change_text(row, small) for row in top],
         "small": small,
+        "how_answered": _how_answered(filters, small),
     }
     if _full_view():
         minimum = small.threshold * 2
@@ -231,11 +255,12 @@ def theme(slug: str) -> str:
         more=more,
         small=small,
         labels=_labels(),
+        how_answered=_how_answered(filters, small),
         **_filter_context(filters),
     )
 
 
-def _export_rows(filters: Filters) -> Iterator[list[str]]:
+def _export_rows(filters: Filters) -> Iterator[list[exports.Value]]:
     labels = _labels()
     for comment in services.export_comments(filters, Viewer.current()):
         yield exports.row(comment, labels)
