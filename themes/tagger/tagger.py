@@ -13,7 +13,7 @@ from .learned import LearnedModel
 from .phrases import noun_phrases
 from .redaction import known_names, redact
 from .sentiment import DOMAIN, assessments, label, lack_assessment, mean
-from .spelling import Speller, word_counts
+from .spelling import Speller
 from .text import (
     OPTIONAL_WORDS,
     STOPWORDS,
@@ -41,14 +41,6 @@ STRONG_WORD = 0.8
 STRONG_PHRASE = 0.9
 WEAK = 0.3
 THRESHOLD = 0.5
-# How much evidence for another theme makes a sentence about that theme (a phrase, or two
-# single words): a lone word of a different theme in it is then only said in passing.
-INCIDENTAL = 0.8
-# A one-word signal that general English uses (it is in textblob's spelling list, made from
-# public domain books) is an everyday word that can be said in passing ("voice", "views",
-# "teacher", "information"); SEND terms and acronyms ("camhs", "ehcp", "slt", "makaton")
-# are never weakened.
-COMMON = 1
 MAX_PHRASE_TOKENS = 120
 MAX_KEY_PHRASES = 12
 
@@ -90,7 +82,6 @@ class _Signal:
     negative: bool  # a not_signal
     text: str
     problem: bool  # the signal names a problem ("bullying"), not a service ("transport")
-    common: bool = False  # one everyday English word ("voice", "views"), not a SEND term
 
 
 @dataclass
@@ -140,8 +131,7 @@ class _Compiled:
                     weight = WEAK if weak else strong
                     head = phrase.lower().split()
                     problem = any(DOMAIN.get(w, 0.0) < 0 for w in head)
-                    common = len(keys) == 1 and word_counts().get(phrase.lower(), 0) >= COMMON
-                    signal = _Signal(keys, gaps, number, weight, negative, phrase, problem, common)
+                    signal = _Signal(keys, gaps, number, weight, negative, phrase, problem)
                     if len(keys) == 1:
                         self.singles.setdefault(keys[0], []).append(signal)
                     else:
@@ -288,19 +278,16 @@ class Tagger:
         weights: dict[int, dict[str, float]] = {}
         evidence: dict[int, list[str]] = {}
         clauses: dict[int, set[int]] = {}
-        # theme -> {signal name: sentence numbers}, and sentence -> theme -> firm evidence:
-        # what tells an incidental word from a sentence about the theme.
-        where: dict[int, dict[str, set[int]]] = {}
-        firm: list[dict[int, dict[str, float]]] = []
         for number, sentence in enumerate(sentences):
             matches = self._match(sentence)
-            firm.append({})
             if not matches:
                 continue
             for signal, start, end in self._filter(matches):
                 theme = signal.theme
-                _weigh(signal, " ".join(sentence.keys[start:end]), weights)
-                _weigh_sentence(signal, sentence.keys[start:end], number, where, firm[number])
+                bucket = weights.setdefault(theme, {})
+                name = " ".join(sentence.keys[start:end])
+                if bucket.get(name, 0.0) < signal.weight:
+                    bucket[name] = signal.weight
                 first, last = sentence.source[start], sentence.source[end - 1]
                 shown = " ".join(sentence.tokens[first : last + 1]).lower()
                 found = evidence.setdefault(theme, [])
@@ -314,7 +301,6 @@ class Tagger:
                     clause_scores[clause] = (min(score, 0.0) + lack_assessment(), True)
                     all_scores.append(lack_assessment())
 
-        self._weaken_incidental(weights, where, firm)
         confidence, partial = self._score(weights)
         self._apply_conventions(confidence)
         extra_evidence: dict[str, tuple[str, ...]] = {}
@@ -340,36 +326,6 @@ class Tagger:
             )
         hits.sort(key=lambda hit: -hit.confidence)
         return tuple(hits)
-
-    @staticmethod
-    def _weaken_incidental(
-        weights: dict[int, dict[str, float]],
-        where: dict[int, dict[str, set[int]]],
-        firm: list[dict[int, dict[str, float]]],
-    ) -> None:
-        """An everyday word that is a theme's only evidence, said in passing in sentences
-        about another theme, is weak evidence: in "his teacher rang to say the school
-        transport was late again" the comment is about transport, not school-support; in
-        "the youth club is where his voice is heard" about short breaks.
-
-        A sentence is about another theme when that theme has a phrase there, or two or more
-        single words. SEND terms ("camhs", "ehcp", "slt") always count in full.
-        """
-        for theme, bucket in weights.items():
-            if len(bucket) != 1:
-                continue
-            ((name, weight),) = bucket.items()
-            sentences = where.get(theme, {}).get(name)
-            if weight != STRONG_WORD or not sentences:
-                continue
-            if all(
-                any(
-                    other != theme and sum(found.values()) >= INCIDENTAL
-                    for other, found in firm[n].items()
-                )
-                for n in sentences
-            ):
-                bucket[name] = WEAK
 
     def _score(
         self, weights: dict[int, dict[str, float]]
@@ -508,31 +464,6 @@ class Tagger:
             for phrase in noun_phrases(tokens, sentence.token_words[: len(tokens)]):
                 seen.setdefault(phrase, None)
         return tuple(seen)[:MAX_KEY_PHRASES]
-
-
-def _weigh(signal: _Signal, name: str, weights: dict[int, dict[str, float]]) -> None:
-    """Keep the strongest weight each distinct signal ("waiting list") gave its theme."""
-    bucket = weights.setdefault(signal.theme, {})
-    if bucket.get(name, 0.0) < signal.weight:
-        bucket[name] = signal.weight
-
-
-def _weigh_sentence(
-    signal: _Signal,
-    keys: list[str],
-    number: int,
-    where: dict[int, dict[str, set[int]]],
-    firm: dict[int, dict[str, float]],
-) -> None:
-    """Record what tells an incidental word from a sentence about a theme: the sentences an
-    everyday word was found in, and each theme's evidence in the sentence (a phrase of two
-    or more content words counts whole; a word, or a phrase such as "listen to", half)."""
-    if signal.common:
-        where.setdefault(signal.theme, {}).setdefault(keys[0], set()).add(number)
-    share = signal.weight if signal.gaps else signal.weight / 2
-    found = firm.setdefault(signal.theme, {})
-    name = " ".join(keys)
-    found[name] = max(found.get(name, 0.0), share)
 
 
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
