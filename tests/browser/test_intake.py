@@ -114,7 +114,7 @@ def test_feedback_form_sends_when_javascript_is_off_and_the_screen_is_narrow(
     assert "/s/" in page.url  # the standing form on the survey respondent pages
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     _submit(page)
-    for number in range(1, 9):
+    for number in (1, 2, 3, 5, 6, 7, 8):  # 4 only follows "Something else", not ticked here
         assert f"/questions/{number}" in page.url
         if number == 2:
             page.fill("#answer", "Nobody returns my calls about the EHC plan")
@@ -146,7 +146,7 @@ def test_feedback_form_pages_pass_axe_when_walked_through(
     assert page.locator("html").get_attribute("lang") == language
     assert axe_violations(page) == [], page.url
     _submit(page)
-    for number in range(1, 9):
+    for number in (1, 2, 3, 5, 6, 7, 8):  # the first service is chosen, so 4 is not asked
         assert f"/questions/{number}" in page.url
         assert axe_violations(page) == [], page.url
         if number == 8:

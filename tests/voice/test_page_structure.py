@@ -22,6 +22,7 @@ from tests.browser.pages import PAGES, PageCheck
 from tests.conftest import make_staff, sign_in_session
 from tests.factories import make_survey
 from tests.surveys.survey_helpers import begin
+from voice.accounts.models import Role
 from voice.config import LANGUAGES, RTL_LANGUAGES
 from voice.db import db
 
@@ -237,3 +238,22 @@ def test_single_sign_on_pages_have_one_h1_and_a_matching_title_when_shown_in_eve
         _check_structure(
             response.get_data(as_text=True), language, errors=False, where=f"{path} {language}"
         )
+
+
+def test_condition_page_has_one_h1_and_shows_its_errors_when_shown_in_every_language(
+    app: Flask, client: FlaskClient
+) -> None:
+    """The builder's "When to show question N" page (surveys.question_condition), which needs a
+    survey with a choice question before the question it is about."""
+    sign_in_session(client, make_staff(app, Role.STRATEGY_LEAD))
+    with app.app_context():
+        survey = make_survey(kinds=(QuestionType.MULTIPLE, QuestionType.FREE_TEXT))
+        path = f"/staff/surveys/{survey.id}/questions/{survey.questions[1].id}/when-shown"
+    for language in LANGUAGES:
+        url = f"{path}?lang={language}"
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = _check_structure(response.get_data(as_text=True), language, errors=False, where=url)
+        posted = _submit_empty(client, url, page, url)
+        assert posted.status_code == 200, url
+        _check_structure(posted.get_data(as_text=True), language, errors=True, where=f"{url} empty")
