@@ -1,3 +1,5 @@
+from typing import Any
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -66,7 +68,7 @@ class SignInForm(FlaskForm):
 
 
 class RolesField(SelectMultipleField):
-    def __init__(self, label: object, **kwargs: object) -> None:
+    def __init__(self, label: str, **kwargs: Any) -> None:
         super().__init__(
             label,
             choices=[(role.value, text) for role, text in ROLE_LABELS.items()],

@@ -14,7 +14,9 @@ from voice.db import db, utcnow
 
 @lru_cache(maxsize=4)
 def _hasher_for(parameters: tuple[tuple[str, int], ...]) -> tuple[PasswordHasher, str]:
-    hasher = PasswordHasher(**dict(parameters))
+    # PASSWORD_HASH holds argon2's integer costs by name; mypy cannot tell those names from
+    # the two parameters that are not integers (encoding, type).
+    hasher = PasswordHasher(**dict(parameters))  # type: ignore[arg-type]
     return hasher, hasher.hash("voice-dummy-password")
 
 

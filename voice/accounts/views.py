@@ -58,7 +58,7 @@ from voice.accounts.sessions import (
 )
 from voice.db import db
 from voice.extensions import limiter, login_manager
-from voice.forms import ConfirmForm
+from voice.forms import ConfirmForm, add_error, required
 from voice.i18n import _, _l
 
 # [user id, version, time, next, ID token or None] between the password (or the identity
@@ -106,7 +106,7 @@ def sign_in() -> Response | str | tuple[str, int]:
         return render_template("accounts/sign_in.html", form=None)
     form = SignInForm()
     if form.validate_on_submit():
-        user = authenticate(form.email.data, form.password.data)
+        user = authenticate(required(form.email.data), required(form.password.data))
         target = _safe_next(request.args.get("next"))
         if user is not None and user.has_second_factor:
             session.clear()
@@ -122,9 +122,9 @@ def sign_in() -> Response | str | tuple[str, int]:
         if user is not None:
             _finish_sign_in(user)
             return redirect(target)
-        log_event(find_user_by_email(form.email.data), SignInEventKind.PASSWORD_REFUSED)
+        log_event(find_user_by_email(required(form.email.data)), SignInEventKind.PASSWORD_REFUSED)
         db.session.commit()
-        form.email.errors.append(_("Enter a correct email address and password"))
+        add_error(form.email, _("Enter a correct email address and password"))
     return render_template("accounts/sign_in.html", form=form)
 
 
@@ -167,7 +167,7 @@ def enter_code() -> Response | str:
     user, target, id_token = pending
     form = SecondFactorCodeForm()
     if form.validate_on_submit():
-        code = form.code.data.strip()
+        code = required(form.code.data).strip()
         digits = "".join(code.split())
         if digits.isdigit() and len(digits) == 6:
             accepted = check_code(user, digits, now())
@@ -179,7 +179,7 @@ def enter_code() -> Response | str:
             _finish_sign_in(user, id_token=id_token)
             return redirect(target)
         db.session.commit()
-        form.code.errors.append(message)
+        add_error(form.code, message)
     return render_template("accounts/enter_code.html", form=form)
 
 
@@ -292,10 +292,10 @@ def change_password() -> Response | str:
         abort(404)  # no Voice password to change: people sign in through the provider
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        if authenticate(current_user.email, form.current_password.data) is None:
-            form.current_password.errors.append(_("Your current password is not right"))
+        if authenticate(current_user.email, required(form.current_password.data)) is None:
+            add_error(form.current_password, _("Your current password is not right"))
         else:
-            set_password(current_user, form.new_password.data)
+            set_password(current_user, required(form.new_password.data))
             end_all_sessions(current_user)
             start_session(current_user)  # this browser stays signed in, no other
             db.session.commit()
@@ -319,16 +319,16 @@ def add_person() -> Response | str:
     if form.validate_on_submit():
         try:
             create_user(
-                email=form.email.data,
-                name=form.name.data,
-                password=form.password.data,
+                email=required(form.email.data),
+                name=required(form.name.data),
+                password=required(form.password.data),
                 roles=form.roles.roles,
             )
         except AccountError:
-            form.email.errors.append(_("Someone with this email address already has an account"))
+            add_error(form.email, _("Someone with this email address already has an account"))
         else:
             db.session.commit()
-            flash(_("%(name)s has been added.", name=form.name.data.strip()))
+            flash(_("%(name)s has been added.", name=required(form.name.data).strip()))
             return redirect(url_for("accounts.people"))
     return render_template("accounts/add_person.html", form=form)
 
@@ -404,12 +404,12 @@ def set_up_second_factor() -> Response | str:
         session[SETUP_SECRET_KEY] = secret
     form = SetUpSecondFactorForm()
     if form.validate_on_submit():
-        codes = confirm_set_up(current_user, secret, form.code.data, now())
+        codes = confirm_set_up(current_user, secret, required(form.code.data), now())
         if codes is not None:
             session.pop(SETUP_SECRET_KEY, None)
             db.session.commit()
             return render_template("accounts/recovery_codes.html", codes=codes)
-        form.code.errors.append(_("That code is not right. Enter the newest code from your app"))
+        add_error(form.code, _("That code is not right. Enter the newest code from your app"))
     uri = provisioning_uri(current_user, secret)
     return render_template(
         "accounts/set_up_second_factor.html",

@@ -5,6 +5,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea, GovT
 from wtforms import EmailField, HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, ValidationError
 
+from voice.forms import required
 from voice.i18n import _l
 
 REASON_LIMIT = 1000
@@ -58,7 +59,7 @@ class FindCommentForm(FlaskForm):
 
     @property
     def item_id(self) -> int:
-        return int(self.number.data)
+        return int(required(self.number.data))
 
 
 class EraseCommentForm(FlaskForm):

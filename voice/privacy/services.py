@@ -5,7 +5,7 @@ flush; the view commits."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, union
+from sqlalchemy import ColumnElement, delete, func, select, union
 
 from surveys.models import ContactRequest, FeedbackItem, FeedbackLabel, ProxyEntry, SourceGroup
 from themes.models import FlagEvent, ItemAnalysis, ItemTheme, SafeguardingFlag
@@ -104,7 +104,7 @@ def erase_comment(item_id: int, *, reason: str, by_id: int | None) -> bool:
 # -- contacts -------------------------------------------------------------------------------
 
 
-def _same_address(email: str) -> object:
+def _same_address(email: str) -> ColumnElement[bool]:
     return func.lower(ContactRequest.email) == email.strip().lower()
 
 

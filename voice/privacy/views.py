@@ -10,6 +10,7 @@ from themes.comment_text import text as comment_text
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
+from voice.forms import add_error, required
 from voice.i18n import _, _l
 from voice.privacy import bp, services
 from voice.privacy.forms import (
@@ -77,12 +78,13 @@ def find_comment() -> Response | tuple[str, int]:
     if "number" not in request.args or not form.validate():
         return _find_page(form)
     if services.comment_facts(form.item_id) is None:
-        form.number.errors.append(
+        add_error(
+            form.number,
             _(
                 "There is no comment %(number)s. Check the number on the All feedback list: "
                 "it may have been deleted already",
                 number=form.item_id,
-            )
+            ),
         )
         return _find_page(form)
     return redirect(url_for("privacy.comment", item_id=form.item_id))
@@ -111,7 +113,8 @@ def comment(item_id: int) -> Response | str | tuple[str, int]:
         if request.method == "POST" and services.comment_facts(item_id) is None:
             return _already_gone(item_id)
         return _comment_page(item_id, form)
-    if not services.erase_comment(item_id, reason=form.reason.data, by_id=current_user.id):
+    reason = required(form.reason.data)
+    if not services.erase_comment(item_id, reason=reason, by_id=current_user.id):
         db.session.rollback()
         return _already_gone(item_id)
     db.session.commit()
@@ -137,11 +140,12 @@ def find_contact() -> str:
     form = FindContactForm()
     if not form.validate_on_submit():
         return render_template("privacy/find_contact.html", form=form)
-    email = form.email.data.strip()
+    email = required(form.email.data).strip()
     facts = services.contact_facts(email)
     if facts is None:
-        form.email.errors.append(
-            _("We hold no contact details for this email address. Check it is typed right")
+        add_error(
+            form.email,
+            _("We hold no contact details for this email address. Check it is typed right"),
         )
         return render_template("privacy/find_contact.html", form=form)
     return render_template(
@@ -166,7 +170,7 @@ def erase_contact() -> Response | str | tuple[str, int]:
         return render_template("privacy/find_contact.html", form=find), 404
     if not form.validate_on_submit():
         return render_template("privacy/contact.html", form=form, facts=facts)
-    services.erase_contact(email, reason=form.reason.data, by_id=current_user.id)
+    services.erase_contact(email, reason=required(form.reason.data), by_id=current_user.id)
     db.session.commit()
     flash(_("Their contact details have been deleted."))
     return redirect(url_for("privacy.find_contact"))
