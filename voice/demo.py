@@ -69,6 +69,7 @@ def load_demo_data() -> None:
     load_demo_kiosk(survey)
     feedback_ids = load_demo_feedback()
     load_demo_you_said()
+    load_demo_translations()
     db.session.commit()
     announce_feedback(feedback_ids)
 
@@ -157,3 +158,65 @@ def load_demo_feedback() -> list[int]:
             new_ids.append(item.id)
     db.session.flush()
     return new_ids
+
+
+# The demo's English fields and the keys of their translations in demo.json.
+_ACTION_FIELDS = {
+    "title": "title",
+    "description": "description",
+    "easy_read_description": "easy_description",
+    "impact": "impact",
+}
+_STATEMENT_FIELDS = {"summary": "summary", "easy_read_summary": "easy_summary"}
+
+
+def _translate_demo(record: object, name: str, texts: dict[str, str]) -> None:
+    """Store a demo translation only where nothing is translated yet, so a translation staff
+    changed stays as they left it."""
+    from voice.content_translations.registry import kind_of
+    from voice.content_translations.store import State, save_translation, state_of
+
+    kind = kind_of(record)
+    english = kind.english(record, name)
+    chosen = {code: text for code, text in texts.items() if code != "en" and english.strip()}
+    for language, text in chosen.items():
+        if state_of(kind, record, name, language) is not State.DONE:
+            save_translation(
+                kind=kind,
+                object_id=kind.object_id(record),
+                name=name,
+                language=language,
+                text=text,
+                english=english,
+                by_id=None,
+            )
+
+
+def _demo_texts(row: dict[str, Any], key: str) -> dict[str, str]:
+    found = row.get("translations", {}).items()
+    return {language: texts[key] for language, texts in found if key in texts}
+
+
+def load_demo_translations() -> None:
+    """The demo cards, the demo group's name and the organisation's name in Welsh, Polish and
+    Arabic, so the public pages show translated cards."""
+    from surveys.models import KioskSession
+    from voice.content_translations.organisation import organisation
+    from voice.tracker.models import Statement
+
+    for row in DEMO["you_said"]:
+        statement = db.session.scalar(select(Statement).where(Statement.summary == row["summary"]))
+        if statement is None:
+            continue
+        for name, key in _STATEMENT_FIELDS.items():
+            _translate_demo(statement, name, _demo_texts(row, key))
+        for action in (a for a in statement.actions if a.title == row["title"]):
+            for name, key in _ACTION_FIELDS.items():
+                _translate_demo(action, name, _demo_texts(row, key))
+    kiosk = db.session.scalar(select(KioskSession).where(KioskSession.code == DEMO_KIOSK_CODE))
+    if kiosk is not None:
+        _translate_demo(kiosk, "group_label", DEMO["kiosk"]["group_label_translations"])
+    names = DEMO["organisation_name"]
+    if organisation().name == names["en"]:  # a deployment's own name is not the demo's
+        _translate_demo(organisation(), "name", names)
+    db.session.flush()
