@@ -1,5 +1,6 @@
 """Closing the loop: batched emails through a real SMTP server, and one-click unsubscribe."""
 
+import re
 import socket
 import time
 from collections.abc import Iterator
@@ -26,8 +27,10 @@ from voice.tracker.sealing import item_tagger
 class Inbox:
     def __init__(self) -> None:
         self.messages: list[Message] = []
+        self.raw: list[bytes] = []  # exactly what the SMTP server received
 
     async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        self.raw.append(envelope.original_content)
         self.messages.append(message_from_bytes(envelope.content))
         return "250 OK"
 
@@ -256,3 +259,48 @@ def test_no_table_holds_a_contact_beside_a_comment_when_someone_asks_to_hear_bac
         follow_up_times = set(db.session.scalars(select(FollowUp.created_at)))
         for when in {created_at, *follow_up_times}:
             assert (when.hour, when.minute, when.second, when.microsecond) == (0, 0, 0, 0)
+
+
+def _raw_headers(raw: bytes) -> dict[str, bytes]:
+    """Header fields as sent, unfolded but not decoded."""
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    fields: dict[str, bytes] = {}
+    for line in re.sub(rb"\r\n[ \t]", b" ", head).split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        fields[name.decode("ascii").lower()] = value.strip()
+    return fields
+
+
+def test_email_offers_one_click_unsubscribe_in_plain_ascii_when_sent(
+    app: Flask, client: FlaskClient, inbox: Inbox
+) -> None:
+    """RFC 8058: an https link in List-Unsubscribe, as it is (no MIME encoded-words), and
+    List-Unsubscribe-Post; a POST of that body to the link stops the emails, with no form
+    token and no login."""
+    saved = app.config["PUBLIC_URL"]
+    app.config["PUBLIC_URL"] = "https://voice.example.org"
+    try:
+        contact_id, action_id = _parent_waiting(app)
+        _finish(app, action_id)
+        with app.app_context():
+            assert tasks.send_follow_ups() == 1
+    finally:
+        app.config["PUBLIC_URL"] = saved
+    headers = _raw_headers(inbox.raw[0])
+    link = headers["list-unsubscribe"]
+    assert re.fullmatch(rb"<https://voice\.example\.org/you-said-we-did/unsubscribe/[\w.-]+>", link)
+    assert b"=?" not in link
+    assert headers["list-unsubscribe-post"] == b"List-Unsubscribe=One-Click"
+    path = link.decode("ascii")[1:-1].removeprefix("https://voice.example.org")
+    app.config["WTF_CSRF_ENABLED"], csrf_was = True, app.config.get("WTF_CSRF_ENABLED")
+    try:
+        response = client.post(
+            path,
+            data="List-Unsubscribe=One-Click",
+            content_type="application/x-www-form-urlencoded",
+        )
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = csrf_was
+    assert response.status_code == 200
+    with app.app_context():
+        assert db.session.scalars(select(FollowUp)).first() is None
