@@ -134,6 +134,18 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         # Off: no password sign-in at all, only the identity provider.
         "LOCAL_PASSWORDS": _flag(env.get("LOCAL_PASSWORDS"), True),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # When the store (Redis) is down, sign-in and respondent posts still work: limits are
+        # counted in memory until it answers again (flask-limiter logs the switch, no address).
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
+        "RATELIMIT_STORAGE_OPTIONS": (
+            {"socket_connect_timeout": 1, "socket_timeout": 1}
+            if env.get("RATELIMIT_STORAGE_URI", "").startswith(("redis://", "rediss://"))
+            else {}
+        ),
+        # How many proxies (load balancers) in front of the app add X-Forwarded-For; 0 trusts
+        # none. Without it, every visitor behind a load balancer shares one rate-limit bucket.
+        "TRUSTED_PROXIES": int(env.get("TRUSTED_PROXIES", "0")),
         "RATELIMIT_ENABLED": _flag(env.get("RATELIMIT_ENABLED"), True),
         "RATELIMIT_HEADERS_ENABLED": False,
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute;50 per hour"),

@@ -1,5 +1,10 @@
 """Friendly, translated error pages; nobody ever sees a stack trace."""
 
+import contextlib
+from collections.abc import Callable, Iterable
+from html import escape
+from typing import Any
+
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -34,11 +39,84 @@ CSRF_TEXT = (
 )
 
 
+# The headers every page carries (Talisman adds them to pages Flask finishes); a page built
+# when even that failed carries them itself.
+SECURITY_HEADERS = (
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'unsafe-inline'; "
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    ),
+    ("X-Frame-Options", "DENY"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Cache-Control", "no-store"),
+)
+
+
+def bare_page(title: object, message: object) -> str:
+    """A whole page with no template, no database and no session: what is left to show when
+    the error page itself cannot be drawn."""
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(str(title))}</title></head>"
+        '<body style="font-family: sans-serif; margin: 1rem; max-width: 40rem">'
+        f"<main><h1>{escape(str(title))}</h1><p>{escape(str(message))}</p></main></body></html>"
+    )
+
+
 def render_error(status: int, title: object, message: object) -> tuple[str, int]:
-    return render_template("errors/error.html", status=status, title=title, message=message), status
+    try:
+        return (
+            render_template("errors/error.html", status=status, title=title, message=message),
+            status,
+        )
+    except Exception:
+        # The layout reads the session and the signed-in user; after some failures it cannot.
+        _rollback_quietly()
+        return bare_page(title, message), status
+
+
+def _rollback_quietly() -> None:
+    # The page must be shown whatever state the session is in.
+    with contextlib.suppress(Exception):
+        db.session.rollback()
+
+
+class LastResort:
+    """WSGI middleware: if anything escapes Flask (an error handler that fails, an
+    after-request hook that raises), answer with a plain 500 page that still carries the
+    security headers, instead of the server's bare page."""
+
+    def __init__(self, app: Callable[..., Iterable[bytes]]) -> None:
+        self.app = app
+
+    def __call__(self, environ: dict, start_response: Callable[..., Any]) -> Iterable[bytes]:
+        try:
+            return self.app(environ, start_response)
+        except Exception:
+            title, message = ERROR_TEXT[500]
+            try:
+                body = bare_page(title, message).encode()
+            except Exception:  # the translations themselves failed: say it in English
+                body = bare_page(
+                    "Sorry, there is a problem with the service", "Please try again later."
+                ).encode()
+            start_response(
+                "500 INTERNAL SERVER ERROR",
+                [
+                    ("Content-Type", "text/html; charset=utf-8"),
+                    ("Content-Length", str(len(body))),
+                    *SECURITY_HEADERS,
+                ],
+            )
+            return [body]
 
 
 def init_error_handlers(app: Flask) -> None:
+    app.wsgi_app = LastResort(app.wsgi_app)  # type: ignore[method-assign]
+
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError) -> tuple[str, int]:
         return render_error(400, *CSRF_TEXT)

@@ -12,6 +12,7 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_talisman import Talisman
 from flask_wtf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from voice.db import db
 
@@ -49,8 +50,30 @@ def _policy_for(app: Flask) -> dict[str, str]:
     return {**CONTENT_SECURITY_POLICY, "form-action": f"'self' {origin}"}
 
 
+def trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES load balancers, read the visitor's address and scheme from the
+    headers they add (X-Forwarded-For, -Proto), so each visitor has their own rate-limit
+    bucket. With none set, those headers are ignored: anyone could write them."""
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
+
+
+def rate_limit_store_answers() -> bool | None:
+    """Whether the rate-limit store answers; None when counters are kept in memory. While it
+    is down, limits are counted in each process's memory instead (fail open)."""
+    storage = limiter.storage
+    if type(storage).__name__ == "MemoryStorage":
+        return None
+    try:
+        return bool(storage.check())
+    except Exception:
+        return False
+
+
 def init_extensions(app: Flask) -> None:
     production = app.config["VOICE_ENV"] == "production"
+    trust_proxies(app)
     db.init_app(app)
     migrate.init_app(
         app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True

@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 
 from voice.accounts.access import public
 from voice.db import db
+from voice.extensions import rate_limit_store_answers
 
 bp = Blueprint("health", __name__)
 
@@ -17,6 +18,9 @@ bp = Blueprint("health", __name__)
 class HealthReport:
     database: bool
     broker: bool
+    # None: counters in memory. False: the store is down and limits fail open (in memory), so
+    # the service still works; the report says so without failing the check.
+    rate_limits: bool | None = None
 
     @property
     def ok(self) -> bool:
@@ -49,6 +53,7 @@ def check_health() -> HealthReport:
     return HealthReport(
         database=database_answers(),
         broker=broker_answers(current_app.extensions["celery"]),
+        rate_limits=rate_limit_store_answers(),
     )
 
 
@@ -60,5 +65,8 @@ def healthz() -> tuple[Response, int]:
         "status": "ok" if report.ok else "unavailable",
         "database": "ok" if report.database else "failed",
         "broker": "ok" if report.broker else "failed",
+        "rate_limits": {None: "memory", True: "ok", False: "failed, counting in memory"}[
+            report.rate_limits
+        ],
     }
     return jsonify(body), 200 if report.ok else 503

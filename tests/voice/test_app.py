@@ -76,7 +76,12 @@ def test_an_unexpected_error_gives_a_friendly_500_without_a_stack_trace_when_a_v
 def test_healthz_reports_ok_when_database_and_broker_answer(client: FlaskClient) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "database": "ok", "broker": "ok"}
+    assert response.get_json() == {
+        "status": "ok",
+        "database": "ok",
+        "broker": "ok",
+        "rate_limits": "memory",
+    }
 
 
 def test_healthz_says_which_failed_when_the_broker_is_down(
@@ -101,7 +106,12 @@ def test_healthz_says_which_failed_when_the_database_is_down() -> None:
     )
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
-    assert response.get_json() == {"status": "unavailable", "database": "failed", "broker": "ok"}
+    assert response.get_json() == {
+        "status": "unavailable",
+        "database": "failed",
+        "broker": "ok",
+        "rate_limits": "memory",
+    }
 
 
 def test_health_command_exits_non_zero_when_something_is_down(
