@@ -32,6 +32,7 @@ ACCESS: dict[str, str | frozenset[Role]] = {
     "accounts.sign_out": PUBLIC,
     "accounts.sign_out_everywhere": STAFF,
     "accounts.staff_home": STAFF,
+    "accounts.stay_signed_in": STAFF,
     "content_translations.export_po": LEADS,
     "content_translations.export_xlsx": LEADS,
     "content_translations.import_file": LEADS,

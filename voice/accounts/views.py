@@ -285,6 +285,14 @@ def staff_home() -> str:
     )
 
 
+@bp.route("/account/stay-signed-in", methods=["POST"])
+@role_required()
+def stay_signed_in() -> tuple[str, int]:
+    """The idle warning's "Stay signed in": reaching this view has already renewed the idle
+    time (the user loader does on every request), so the page need not reload."""
+    return "", 204
+
+
 @bp.route("/account/password", methods=["GET", "POST"])
 @role_required()
 def change_password() -> Response | str:
