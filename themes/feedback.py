@@ -169,7 +169,7 @@ def how_answered_for(item_ids: Sequence[int]) -> dict[int, HowAnswered]:
         .join(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
         .where(FeedbackItem.id.in_(item_ids), SurveyResponse.how_answered.is_not(None))
     )
-    return dict(rows.all())
+    return {item_id: how for item_id, how in rows if how is not None}  # never None, as asked
 
 
 def proxy_authors_for(item_ids: Sequence[int]) -> dict[int, str]:

@@ -18,6 +18,7 @@ from themes.text_search import search_words
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
+from voice.forms import required
 from voice.i18n import _
 from voice.untrusted import bounded_int
 
@@ -106,12 +107,13 @@ def correct_entry(entry_id: int) -> Response | str:
     if form.validate_on_submit():
         # The form shows the words with names taken out; they replace the original only when
         # the rep changed them.
-        changed = form.text.data.strip() != comment.redacted.strip()
+        text = required(form.text.data)
+        changed = text.strip() != comment.redacted.strip()
         correct_proxy_entry(
             entry,
-            text=form.text.data if changed else None,
+            text=text if changed else None,
             on_behalf_of=SourceGroup(form.on_behalf_of.data),
-            gathered_at=form.gathered_at.data,
+            gathered_at=required(form.gathered_at.data),
             consent_to_quote=form.consent_to_quote.data,
             language=form.language.data,
         )

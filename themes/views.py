@@ -39,7 +39,7 @@ from themes.signals import tags_changed
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
-from voice.forms import ConfirmForm
+from voice.forms import ConfirmForm, add_error, required
 from voice.i18n import _, _l
 from voice.untrusted import bounded_int
 
@@ -107,14 +107,14 @@ def codebook() -> Response | str:
     if form.validate_on_submit():
         try:
             theme = add_theme(
-                name=form.name.data,
+                name=required(form.name.data),
                 easy_read_name=form.easy_read_name.data or "",
                 description=form.description.data or "",
-                signals=form.signals.data,
+                signals=required(form.signals.data),
                 user_id=current_user.id,
             )
         except CodebookError:
-            form.name.errors.append(_("A theme with this name already exists: use another name"))
+            add_error(form.name, _("A theme with this name already exists: use another name"))
         else:
             _retag_everything()
             flash(_("Theme “%(name)s” added. All comments are being re-tagged.", name=theme.name))
@@ -139,10 +139,10 @@ def edit_theme(theme_id: int) -> Response | str:
     if form.validate_on_submit():
         update_theme(
             theme,
-            name=form.name.data,
+            name=required(form.name.data),
             easy_read_name=form.easy_read_name.data or "",
             description=form.description.data or "",
-            signals=form.signals.data,
+            signals=required(form.signals.data),
             user_id=current_user.id,
         )
         _retag_everything()
@@ -282,7 +282,7 @@ def retrain() -> Response:
 def emerging() -> Response | str:
     form = EmergingForm()
     if form.validate_on_submit():
-        phrase = form.phrase.data.strip()
+        phrase = required(form.phrase.data).strip()
         try:
             theme = add_theme(
                 name=phrase[:1].upper() + phrase[1:],
@@ -292,7 +292,7 @@ def emerging() -> Response | str:
                 user_id=current_user.id,
             )
         except CodebookError:
-            form.phrase.errors.append(_("A theme with this name already exists: edit it instead"))
+            add_error(form.phrase, _("A theme with this name already exists: edit it instead"))
         else:
             _retag_everything()
             flash(_("Theme “%(name)s” added. Add more words to it here.", name=theme.name))
@@ -336,7 +336,8 @@ def safeguarding_flag(flag_id: int) -> Response | str:
     flag = safeguarding.get_flag(flag_id) or abort(404)
     form = CloseFlagForm()
     if flag.status is FlagStatus.OPEN and form.validate_on_submit():
-        safeguarding.close_flag(flag, action_taken=form.action_taken.data, user_id=current_user.id)
+        action_taken = required(form.action_taken.data)
+        safeguarding.close_flag(flag, action_taken=action_taken, user_id=current_user.id)
         db.session.commit()
         flash(_("Flag closed. What you did is recorded."))
         return redirect(url_for("themes.safeguarding_queue"))
@@ -376,7 +377,9 @@ def raise_flag(item_id: int) -> Response | str:
     comment = text_of(item_id, viewer, place) or abort(404)
     form = RaiseFlagForm()
     if form.validate_on_submit():
-        raised = safeguarding.raise_flag(item_id, reason=form.reason.data, user_id=viewer.user_id)
+        raised = safeguarding.raise_flag(
+            item_id, reason=required(form.reason.data), user_id=current_user.id
+        )
         db.session.commit()
         tasks.send_safeguarding_email.delay([raised.id])
         flash(_("Thank you. The safeguarding lead has been emailed and the comment is theirs now."))
