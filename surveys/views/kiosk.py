@@ -17,16 +17,17 @@ from surveys.kiosk import (
     list_open_surveys,
     open_kiosk_session,
 )
+from surveys.queries import KIOSK_STAFF
 from surveys.responses import count_responses
 from surveys.views import public_post_limit
 from surveys.views.respond import KIOSK
 from voice.accounts.access import public, role_required
-from voice.accounts.models import Role
 from voice.db import db
 from voice.extensions import limiter
+from voice.forms import add_error, required
 from voice.i18n import _, ngettext
 
-STAFF = (Role.ADMIN, Role.STRATEGY_LEAD, Role.FACILITATOR)
+STAFF = KIOSK_STAFF  # every facilitator runs every session: see surveys.queries
 
 
 @bp.route("/staff/kiosk", methods=["GET", "POST"])
@@ -36,7 +37,7 @@ def kiosk_sessions() -> Response | str:
     form.survey.choices = [(s.id, s.title) for s in list_open_surveys()]
     if form.validate_on_submit():
         survey = get_survey(form.survey.data) or abort(404)
-        kiosk = open_kiosk_session(survey, form.group_label.data, current_user.id)
+        kiosk = open_kiosk_session(survey, required(form.group_label.data), current_user.id)
         db.session.commit()
         return redirect(url_for("surveys.kiosk_session", session_id=kiosk.id))
     return render_template("surveys/kiosk/sessions.html", form=form, sessions=list_kiosk_sessions())
@@ -87,11 +88,12 @@ def join() -> Response | str:
         kiosk = find_live_kiosk_session(form.code.data)
         if kiosk is not None:
             return _enter(kiosk.code, kiosk.survey_id)
-        form.code.errors.append(
+        add_error(
+            form.code,
             _(
                 "That code is not working. Check the letters and numbers, "
                 "or ask the person running your group."
-            )
+            ),
         )
     return render_template("surveys/kiosk/join.html", form=form)
 

@@ -6,7 +6,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from surveys.feedback import add_feedback_item
-from surveys.models import Channel, SourceGroup, SurveyResponse
+from surveys.models import Channel, KioskSession, SourceGroup, SurveyResponse
+from tests.conftest import csrf_token, make_staff
 from tests.factories import make_action, make_kiosk_session, make_statement, make_survey
 from voice.accounts.models import Role, User
 from voice.db import db
@@ -53,13 +54,32 @@ def test_facilitator_sees_what_happened_when_they_ran_the_session(
     assert "In progress" in page
 
 
-def test_facilitator_is_refused_when_someone_else_ran_the_session(
+def test_facilitator_runs_and_sees_a_session_when_a_colleague_opened_it(
     app: Flask, client: FlaskClient, login_as: Callable[..., User]
 ) -> None:
+    """Sessions are shared by a group's facilitators (surveys.queries.KIOSK_STAFF): the one who
+    closes the tablets at the end may see what came of them, like the one who opened them."""
+    colleague = make_staff(app, Role.FACILITATOR, email="opened-it@example.org")
+    kiosk_id = _group_view(app, colleague.id)
     login_as(Role.FACILITATOR)
+    assert "Tuesday youth club" in client.get("/tracker/our-groups").get_data(as_text=True)
+    page = client.get(f"/tracker/our-groups/{kiosk_id}").get_data(as_text=True)
+    assert "The group gave 1 comment." in page
+    assert client.get(f"/tracker/our-groups/{kiosk_id}/poster").status_code == 200
+    assert client.get(f"/staff/kiosk/{kiosk_id}").status_code == 200
+    token = csrf_token(client, f"/staff/kiosk/{kiosk_id}")
+    client.post(f"/staff/kiosk/{kiosk_id}/close", data={"csrf_token": token})
+    with app.app_context():
+        assert db.session.get(KioskSession, kiosk_id).closed_at is not None
+
+
+def test_group_pages_are_refused_when_the_person_does_not_run_sessions(
+    app: Flask, client: FlaskClient, login_as: Callable[..., User]
+) -> None:
     kiosk_id = _group_view(app, None)
+    login_as(Role.FORUM_REP)
     assert client.get(f"/tracker/our-groups/{kiosk_id}").status_code == 403
-    assert "Tuesday youth club" not in client.get("/tracker/our-groups").get_data(as_text=True)
+    assert client.get(f"/staff/kiosk/{kiosk_id}").status_code == 403
 
 
 def test_group_poster_shows_the_group_and_a_qr_code_when_the_facilitator_prints_it(
