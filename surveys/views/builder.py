@@ -2,6 +2,7 @@
 
 from datetime import UTC, date, datetime, time
 from io import BytesIO
+from typing import cast
 
 import segno
 from flask import abort, current_app, flash, redirect, render_template, url_for
@@ -60,6 +61,7 @@ from surveys.wordings import wording_text
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
+from voice.forms import required
 from voice.i18n import _
 
 BUILDERS = (Role.ADMIN, Role.STRATEGY_LEAD, Role.FACILITATOR)
@@ -153,7 +155,7 @@ def new_survey() -> Response | str:
     form = SurveyForm()
     if form.validate_on_submit():
         survey = create_survey(
-            title=form.title.data,
+            title=required(form.title.data),
             audience=SourceGroup(form.audience.data),
             opens_at=_as_datetime(form.opens_on.data),
             closes_at=_as_datetime(form.closes_on.data),
@@ -274,13 +276,14 @@ def edit_question(survey_id: int, question_id: int | None) -> Response | str:
     if question_id is not None and asked is None:
         abort(404)
     form = QuestionForm()
-    form.picture.choices = list(form.picture.choices) + [
-        (f"upload-{p.id}", p.name) for p in list_pictures()
-    ]
+    # QuestionForm declares the picture field with a list of (value, label) pairs.
+    shipped = cast(list[tuple[str, str]], form.picture.choices)
+    form.picture.choices = shipped + [(f"upload-{p.id}", p.name) for p in list_pictures()]
     if form.validate_on_submit():
+        options = read_options(form)
         fields = {
             "prompt": read_wordings(form, "prompt"),
-            "options": read_options(form),
+            "options": options,
             "required": form.required.data,
             "required_reason": form.required_reason.data,
             "picture": form.picture.data or None,
@@ -291,7 +294,7 @@ def edit_question(survey_id: int, question_id: int | None) -> Response | str:
         kind = QuestionType(form.kind.data)
         if asked is None:
             add_question(survey, kind=kind, **fields)
-        elif _keeps_conditions(survey, asked, kind, form, len(fields["options"])):
+        elif _keeps_conditions(survey, asked, kind, form, len(options)):
             update_question(asked, kind=kind, **fields)
         if not form.errors:  # else the message is beside the field
             db.session.commit()
@@ -383,7 +386,8 @@ def question_condition(survey_id: int, question_id: int) -> Response | str:
         if form.show_answers.data:
             form.values.data = [v for v in form.values.data or [] if v in allowed]
         elif _valid_condition(form, source, allowed) and source is not None:
-            set_condition(asked, source, form.values.data, negated=form.mode.data == "excludes")
+            values = form.values.data or []
+            set_condition(asked, source, values, negated=form.mode.data == "excludes")
             db.session.commit()
             flash(
                 _(
@@ -499,7 +503,7 @@ def remove_question(survey_id: int, question_id: int) -> Response:
 
 @bp.route("/staff/surveys/<int:survey_id>/<any(open, close, copy):action>", methods=["POST"])
 @role_required(*BUILDERS)
-def change_status(survey_id: int, action: str) -> Response | str:
+def change_status(survey_id: int, action: str) -> Response | str | tuple[str, int]:
     survey = _survey(survey_id)
     if not CopySurveyForm().validate_on_submit():
         abort(400)
@@ -547,7 +551,7 @@ def pictures() -> Response | str:
         elif len(data) > PICTURE_MAX_BYTES:
             form.picture.errors.append(_("The picture must be 200 KB or smaller"))
         else:
-            picture = add_picture(name=form.name.data, data=data)
+            picture = add_picture(name=required(form.name.data), data=data)
             db.session.commit()
             flash(_("Picture uploaded. Its name for questions is upload-%(id)s.", id=picture.id))
             return redirect(url_for("surveys.pictures"))

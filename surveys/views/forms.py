@@ -3,6 +3,8 @@ for schools and settings. The forms themselves are standing surveys answered on 
 pages (surveys/views/respond.py); this module keeps their public addresses and the page that
 withdraws a contact email."""
 
+from typing import Any
+
 from flask import abort, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from werkzeug.wrappers import Response
@@ -20,7 +22,7 @@ from voice.i18n import _
 
 
 def _switch_url(easy: bool) -> str:
-    args = request.args.to_dict()
+    args: dict[str, Any] = request.args.to_dict()
     args["easy"] = "0" if easy else "1"
     endpoint = (request.endpoint or "").removesuffix("_easy_read")
     return url_for(endpoint, **(request.view_args or {}), **args)
@@ -67,7 +69,9 @@ def _to_form(audience: str, easy: bool | None) -> Response:
         abort(404)
     survey_id = ensure_feedback_forms()[audience]
     db.session.commit()
-    args = {name: request.args[name] for name in ("lang", "easy") if name in request.args}
+    args: dict[str, Any] = {
+        name: request.args[name] for name in ("lang", "easy") if name in request.args
+    }
     if easy:
         args["easy"] = "1"
     return redirect(url_for("surveys.start", survey_id=survey_id, **args))

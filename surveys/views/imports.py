@@ -117,7 +117,7 @@ def import_list() -> str:
 @csrf.exempt
 @bp.route("/imports/new", methods=["GET", "POST"])
 @role_required(*IMPORTERS)
-def import_upload() -> Response | str:
+def import_upload() -> Response | str | tuple[str, int]:
     # Spreadsheets may be bigger than other uploads; our own limit is checked and explained.
     request.max_content_length = parsing.MAX_FILE_BYTES + 256 * 1024
     try:

@@ -15,6 +15,7 @@ from surveys.proxy import add_proxy_entry, list_own_proxy_entries
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.db import db
+from voice.forms import required
 from voice.i18n import _
 
 # Remembered between entries so a rep typing up a coffee morning does not retype them.
@@ -28,9 +29,9 @@ def proxy_entry() -> Response | str:
     if form.validate_on_submit():
         entry = add_proxy_entry(
             entered_by=current_user,
-            text=form.text.data,
+            text=required(form.text.data),
             on_behalf_of=SourceGroup(form.on_behalf_of.data),
-            gathered_at=form.gathered_at.data,
+            gathered_at=required(form.gathered_at.data),
             consent_to_quote=form.consent_to_quote.data,
             language=form.language.data,
         )

@@ -4,6 +4,7 @@ Driven entirely by Survey rows, so feedback forms (Survey.kind FORM) reuse it un
 
 import json
 from functools import cache
+from typing import Any, cast
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from babel import Locale
@@ -139,7 +140,7 @@ def _count_text(language: str) -> dict[str, str]:
     return text
 
 
-def _context(survey: Survey, **extra: object) -> dict[str, object]:
+def _context(survey: Survey, **extra: object) -> dict[str, Any]:
     language = str(get_locale())
     easy = easy_read()
     switch_args = request.args.to_dict()
@@ -271,7 +272,7 @@ def _next_page(survey: Survey, answers: dict, number: int, changing: bool) -> st
     if changing:
         later = [each for each in later if str(_at(survey, each).id) not in answers]
     if later:
-        args = {"change": 1} if changing else {}
+        args: dict[str, Any] = {"change": 1} if changing else {}
         return url_for("surveys.question", survey_id=survey.id, number=later[0], **args)
     return url_for("surveys.check_answers", survey_id=survey.id)
 
@@ -316,7 +317,7 @@ def check_answers(survey_id: int) -> Response | str | tuple[str, int]:
     return render_template("surveys/respond/check.html", form=form, rows=rows, back=back, **context)
 
 
-def _answers_from_form(survey: Survey, raw: str) -> dict | None:
+def _answers_from_form(survey: Survey, raw: str | None) -> dict | None:
     """Answers sent with the final form (an offline resend); checked like any other answer."""
     try:
         posted = json.loads(raw or "{}")
@@ -454,7 +455,7 @@ def text_size() -> Response:
 def service_worker() -> Response:
     """Served from /s/ so it may look after every survey page (a worker's reach is its path)."""
     response = send_from_directory(
-        current_app.static_folder,
+        cast(str, current_app.static_folder),  # the app is always made with its static folder
         "js/survey-service-worker.js",
         mimetype="text/javascript",
         max_age=0,
