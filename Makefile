@@ -54,8 +54,9 @@ run: setup
 	$(BIN)/celery -A voice.worker worker --beat --loglevel=INFO --concurrency=2 & \
 	$(BIN)/voice run --host 127.0.0.1 --port 5000
 
+# One test process per core (pytest-xdist); each has its own database, broker queue and browser.
 test: setup
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -6,7 +6,9 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from celery import shared_task
@@ -15,7 +17,7 @@ from celery.signals import after_task_publish
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import func, select, text
+from sqlalchemy import create_engine, func, make_url, select, text
 
 from tests.factories import make_user
 from voice.accounts.models import Role, User
@@ -25,12 +27,51 @@ from voice.db import db
 from voice.extensions import limiter
 from voice.tracker.priorities import seed_priorities
 
-_TMP = Path(tempfile.mkdtemp(prefix="voice-tests-"))
+_TMP = Path(tempfile.mkdtemp(prefix="voice-tests-"))  # one per process, so per xdist worker
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1", ... under `-n`
+
+
+@cache
+def _database_url() -> str:
+    """SQLite in this process's folder, or the given PostgreSQL database; each xdist worker
+    gets a database of its own beside it (`test_gw0`, ...), made on first use."""
+    given = os.environ.get("TEST_DATABASE_URL")
+    if not given:
+        return f"sqlite:///{_TMP / 'test.sqlite3'}"
+    if not _XDIST_WORKER:
+        return given
+    url = make_url(given)
+    own = f"{url.database}_{_XDIST_WORKER}"
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": own}
+        )
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{own}"'))
+    engine.dispose()
+    return url.set(database=own).render_as_string(hide_password=False)
+
+
+def _broker_url(given: str | None) -> str:
+    """The given broker, on a Redis database of its own for each xdist worker."""
+    if not given:
+        return f"sqla+sqlite:///{_TMP / 'broker.sqlite3'}"
+    if not (_XDIST_WORKER and given.startswith("redis://")):
+        return given
+    parts = urlsplit(given)
+    number = int(parts.path.strip("/") or 0) + 1 + int(_XDIST_WORKER.removeprefix("gw"))
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+_BROKER_URL = _broker_url(os.environ.get("CELERY_BROKER_URL"))
+if "CELERY_BROKER_URL" in os.environ:
+    os.environ["CELERY_BROKER_URL"] = _BROKER_URL  # Celery lets it win over the app's settings
 
 
 def _test_settings() -> dict[str, object]:
-    database_url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{_TMP / 'test.sqlite3'}"
-    broker_url = os.environ.get("CELERY_BROKER_URL") or f"sqla+sqlite:///{_TMP / 'broker.sqlite3'}"
+    database_url = _database_url()
+    broker_url = _BROKER_URL
     return {
         "TESTING": True,
         "REQUIRE_SECOND_FACTOR": False,  # test_second_factor.py turns it on

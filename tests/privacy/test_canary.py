@@ -195,8 +195,9 @@ def _leaks(role: Role | None, endpoint: str, body: str) -> list[str]:
     return found
 
 
+@pytest.mark.parametrize("role", VIEWERS, ids=lambda role: role.value if role else "public")
 def test_no_page_shows_a_canary_to_anyone_who_must_not_see_it_when_every_route_is_walked(
-    app: Flask, canaries: None, caplog: pytest.LogCaptureFixture
+    app: Flask, canaries: None, caplog: pytest.LogCaptureFixture, role: Role | None
 ) -> None:
     caplog.set_level(logging.DEBUG)
     values = _values(app)
@@ -209,22 +210,21 @@ def test_no_page_shows_a_canary_to_anyone_who_must_not_see_it_when_every_route_i
     leaks: list[str] = []
     statuses: dict[tuple[Role | None, str], set[int]] = {}
     walked = 0
-    for role in VIEWERS:
-        user = make_staff(app, role, email=f"canary-{role.value}@example.org") if role else None
-        if role is Role.FACILITATOR:  # the tablet session is theirs
-            with app.app_context():
-                db.session.execute(update(KioskSession).values(opened_by_id=user.id))
-                db.session.commit()
-        for rule in rules:
-            for url in _urls(app, rule, values):
-                # A fresh sign-in for each page: some public pages start a clean session.
-                response = _signed_in(app, user.id if user else None).get(url)
-                assert response.status_code < 500, (role, url)
-                statuses.setdefault((role, rule.endpoint), set()).add(response.status_code)
-                walked += 1
-                leaks += [
-                    f"{role} {url}: {word}" for word in _leaks(role, rule.endpoint, _body(response))
-                ]
+    user = make_staff(app, role, email=f"canary-{role.value}@example.org") if role else None
+    if role is Role.FACILITATOR:  # the tablet session is theirs
+        with app.app_context():
+            db.session.execute(update(KioskSession).values(opened_by_id=user.id))
+            db.session.commit()
+    for rule in rules:
+        for url in _urls(app, rule, values):
+            # A fresh sign-in for each page: some public pages start a clean session.
+            response = _signed_in(app, user.id if user else None).get(url)
+            assert response.status_code < 500, (role, url)
+            statuses.setdefault((role, rule.endpoint), set()).add(response.status_code)
+            walked += 1
+            leaks += [
+                f"{role} {url}: {word}" for word in _leaks(role, rule.endpoint, _body(response))
+            ]
     # The walk really opened the pages that show comments, signed in as the people they serve.
     for seen in (
         (Role.STRATEGY_LEAD, "themes.feedback_list"),
@@ -237,8 +237,9 @@ def test_no_page_shows_a_canary_to_anyone_who_must_not_see_it_when_every_route_i
         (Role.ADMIN, "themes.item_detail"),
         (None, "tracker.you_said"),
     ):
-        assert 200 in statuses[seen], seen
-    assert walked > 400
+        if seen[0] is role:
+            assert 200 in statuses[seen], seen
+    assert walked > 400 / len(VIEWERS)
     assert leaks == []
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert [word for word in (*ORIGINAL_ONLY, HELD_BACK) if word in logged] == []
