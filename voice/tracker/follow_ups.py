@@ -121,7 +121,7 @@ def due_notices(now: datetime) -> list[Notice]:
             actions = db.session.scalars(
                 select(Action).where(Action.id.in_(action_ids)).order_by(Action.id)
             ).all()
-            contact = db.session.get(ContactRequest, contact_id)
+            contact = db.session.get_one(ContactRequest, contact_id)  # its follow-up's key
             notices.append(Notice(contact=contact, changes=[(a, a.status) for a in actions]))
     return notices
 

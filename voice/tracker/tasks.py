@@ -4,6 +4,7 @@ import logging
 import smtplib
 from email import policy
 from email.message import EmailMessage
+from typing import Any
 
 from celery import shared_task
 from flask import current_app, url_for
@@ -29,7 +30,7 @@ def unsubscribe_serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=UNSUBSCRIBE_SALT)
 
 
-def _public_address(endpoint: str, **values: object) -> str:
+def _public_address(endpoint: str, **values: Any) -> str:
     """Full links for emails, built outside any request from PUBLIC_URL."""
     base = current_app.config.get("PUBLIC_URL") or "http://localhost:5000"
     with current_app.test_request_context(base_url=base):

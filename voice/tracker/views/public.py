@@ -115,7 +115,7 @@ def _unsubscribe_contact(token: str) -> tuple[int | None, str | None]:
 @public
 def you_said_unsubscribe(token: str) -> tuple[str, int] | Response | str:
     contact_id, problem = _unsubscribe_contact(token)
-    if problem is not None:
+    if contact_id is None:  # the link is expired or invalid, as problem says
         return render_template("tracker/you_said_unsubscribe.html", problem=problem), 400
     if request.method == "POST":
         follow_ups.stop_follow_up(contact_id)

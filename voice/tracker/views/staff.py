@@ -1,5 +1,8 @@
 """Staff pages for strategy leads: priorities, actions, statements, gaps, coproduction."""
 
+from datetime import date
+from typing import TypedDict
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -10,7 +13,7 @@ from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.content_translations.store import other_languages
 from voice.db import db
-from voice.forms import ConfirmForm
+from voice.forms import ConfirmForm, required
 from voice.i18n import _, _l
 from voice.suppression import Suppression
 from voice.tracker import actions, bp, history, priorities, quotes, statements
@@ -89,7 +92,9 @@ def edit_priority(priority_id: int) -> Response | str:
     form = PriorityForm(obj=priority)
     if form.validate_on_submit():
         priorities.update_priority(
-            priority, title=form.title.data, easy_read_title=form.easy_read_title.data
+            priority,
+            title=required(form.title.data),
+            easy_read_title=required(form.easy_read_title.data),
         )
         db.session.commit()
         flash(_("Priority saved"))
@@ -104,15 +109,29 @@ def _priority_choices(form: ActionForm) -> None:
     form.priority_id.choices = [(p.id, p.title) for p in priorities.list_priorities()]
 
 
-def _action_values(form: ActionForm) -> dict[str, object]:
+class _ActionValues(TypedDict):
+    priority_id: int
+    title: str
+    description: str
+    easy_read_description: str
+    organisation: Organisation
+    lead: str
+    status: ActionStatus
+    status_reason: str
+    starts_on: date | None
+    due_on: date | None
+    impact: str
+
+
+def _action_values(form: ActionForm) -> _ActionValues:
     status = ActionStatus(form.status.data)
     return {
         "priority_id": form.priority_id.data,
-        "title": form.title.data.strip(),
-        "description": form.description.data.strip(),
-        "easy_read_description": form.easy_read_description.data.strip(),
+        "title": required(form.title.data).strip(),
+        "description": required(form.description.data).strip(),
+        "easy_read_description": required(form.easy_read_description.data).strip(),
         "organisation": Organisation(form.organisation.data),
-        "lead": form.lead.data.strip(),
+        "lead": required(form.lead.data).strip(),
         "status": status,
         "status_reason": (form.status_reason.data or "").strip()
         if status == ActionStatus.NOT_DOING
@@ -173,8 +192,8 @@ def add_update(action_id: int) -> Response | str:
     if form.validate_on_submit():
         actions.add_update(
             found,
-            written_on=form.written_on.data,
-            text=form.text.data.strip(),
+            written_on=required(form.written_on.data),
+            text=required(form.text.data).strip(),
             by_id=current_user.id,
         )
         db.session.commit()
@@ -191,10 +210,10 @@ def add_coproduction(action_id: int) -> Response | str:
     if form.validate_on_submit():
         actions.add_coproduction(
             found,
-            who=form.who.data.strip(),
-            how=form.how.data.strip(),
-            happened_on=form.happened_on.data,
-            what_changed=form.what_changed.data.strip(),
+            who=required(form.who.data).strip(),
+            how=required(form.how.data).strip(),
+            happened_on=required(form.happened_on.data),
+            what_changed=required(form.what_changed.data).strip(),
         )
         db.session.commit()
         flash(_("Added to the coproduction log"))
@@ -228,7 +247,7 @@ def new_statement() -> Response | str:
 def _save_statement(form: StatementForm, statement: Statement | None) -> Statement:
     return statements.save_statement(
         statement,
-        summary=form.summary.data.strip(),
+        summary=required(form.summary.data).strip(),
         easy_read_summary=(form.easy_read_summary.data or "").strip(),
         theme_ids=form.theme_ids.data or [],
         action_ids=form.action_ids.data or [],
@@ -261,7 +280,7 @@ def statement(statement_id: int) -> Response | str:
     form = ChooseItemsForm()
     form.item_ids.choices = [(comment.item_id, comment.shown[:200]) for comment in candidates]
     if form.validate_on_submit():
-        statements.choose_items(found, form.item_ids.data)
+        statements.choose_items(found, required(form.item_ids.data))
         db.session.commit()
         flash(_("Comments linked"))
         return redirect(url_for("tracker.statement", statement_id=found.id))
