@@ -121,3 +121,15 @@ def test_exports_carry_how_it_was_answered_when_downloaded(
     sheet = load_workbook(io.BytesIO(client.get("/dashboard/export.xlsx").data)).active
     values = [row[-1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sorted(values) == sorted(row[-1] for row in rows[1:])
+
+
+def test_dashboard_says_none_said_when_no_response_recorded_how(
+    app: Flask, client: FlaskClient, login_as: Callable[..., object]
+) -> None:
+    _data(app, helped=0, for_me=0, own=0, unsaid=7)
+    login_as(Role.STRATEGY_LEAD)
+    section = _section(_text(client, "/dashboard/"))
+    assert "None of the 7 comments from young people in this view says how it was given." in (
+        section
+    )
+    assert "0% were given" not in section

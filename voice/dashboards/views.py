@@ -113,8 +113,10 @@ def _how_answered(filters: Filters, small: Suppression) -> dict[str, Any] | None
     split = small.split(sum(counts.values()), counts)
     labels = _labels()
     helped = split.sum(["with_help", "for_me"], small.threshold)
+    said = split.sum([key for key in counts if key != services.NOT_RECORDED], small.threshold)
     return {
         "total": split.total.text,
+        "none_said": said.value == 0,
         "helped": None if helped.hidden else small.share(helped, split.total),
         "rows": [
             (labels[key], part.text, small.share(part, split.total))
