@@ -1,11 +1,11 @@
 """The application factory: settings, extensions, blueprints, error pages, commands."""
 
 import os
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask
 from govuk_frontend_wtf.main import WTFormsHelpers
-from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from jinja2 import BaseLoader, ChoiceLoader, PackageLoader, PrefixLoader
 
 from voice.accounts.models import Role
 from voice.accounts.navigation import init_navigation
@@ -31,7 +31,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     app.jinja_loader = ChoiceLoader(
         [
-            app.jinja_loader,
+            cast(BaseLoader, app.jinja_loader),  # voice/templates: Flask makes it, never None
             PrefixLoader(
                 {
                     "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),

@@ -77,7 +77,7 @@ def select_locale() -> str:
     if asked is not None:
         return asked if asked in languages else "en"
     cookie = request.cookies.get(LANG_COOKIE)
-    if cookie in languages:
+    if cookie is not None and cookie in languages:
         return cookie
     return request.accept_languages.best_match(languages) or "en"
 
@@ -95,7 +95,9 @@ def text_direction() -> str:
 
 def _remember_language(response: Response) -> Response:
     asked = request.args.get("lang")
-    if asked in current_app.config["LANGUAGES"] and request.cookies.get(LANG_COOKIE) != asked:
+    if asked is None or asked not in current_app.config["LANGUAGES"]:
+        return response
+    if request.cookies.get(LANG_COOKIE) != asked:
         response.set_cookie(
             LANG_COOKIE,
             asked,

@@ -5,7 +5,7 @@ bytes in, rows out."""
 import io
 import zipfile
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
@@ -37,9 +37,10 @@ class TranslationFileError(Exception):
 def xlsx_bytes(language: str, rows: list[Row]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = cast(Worksheet, workbook.active)  # a new workbook holds one worksheet, active
     sheet.title = f"English to {language}"
     sheet.append(["key", "English", language])
     for cell in sheet[1]:
@@ -133,7 +134,7 @@ def read_po_file(data: bytes, language: str) -> list[Row]:
         raise TranslationFileError("unreadable") from error
     if catalog.locale is not None and str(catalog.locale) != language:
         raise TranslationFileError("wrong_language")
-    rows = []
+    rows: list[Row] = []
     for message in catalog:
         if not message.id or not message.context:
             continue

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from voice.dashboards.services import Comment
@@ -89,10 +89,11 @@ def csv_chunks(
     yield buffer.getvalue()
 
 
-def _xlsx_cells(sheet: WriteOnlyWorksheet, values: Sequence[Value]) -> list[WriteOnlyCell]:
+def _xlsx_cells(sheet: WriteOnlyWorksheet, values: Sequence[Value]) -> list[Cell]:
     cells = []
     for value in values:
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = WriteOnlyCell(sheet)
+        cell.value = value  # as WriteOnlyCell would; its stub leaves out the dates Cell takes
         if isinstance(value, date):
             cell.number_format = DATE_FORMAT
         elif risky(value):

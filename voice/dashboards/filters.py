@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
+from typing import Any
 from urllib.parse import urlencode
 
 from surveys.models import Channel, SourceGroup
@@ -119,7 +120,7 @@ class Filters:
             found["channel"] = self.channel.value
         return found
 
-    def query(self, **changes: object) -> str:
+    def query(self, **changes: Any) -> str:
         """This view's query string with some values changed (None removes one)."""
         return urlencode((replace(self, **changes) if changes else self).to_args())
 

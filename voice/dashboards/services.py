@@ -341,7 +341,7 @@ def trend_by_month(filters: Filters) -> list[tuple[str, int]]:
             months[str(day)[:7]] += number
         return [(key, months.get(key, 0)) for key in months_between(filters.start, filters.end)]
     month = _month(FeedbackItem.created_at)
-    rows = dict(
+    rows: dict[str, int] = dict(
         db.session.execute(
             select(month, func.count(FeedbackItem.id)).where(*conditions(filters)).group_by(month)
         ).all()
@@ -391,7 +391,7 @@ class Comment:
     how_answered: HowAnswered | None = None
 
 
-def _comments_query(filters: Filters, viewer: Viewer, place: Place) -> Select[Any]:
+def _comments_query(filters: Filters, viewer: Viewer, place: Place) -> Select[*tuple[Any, ...]]:
     """Tagged items this viewer may see here: never those under an open safeguarding flag."""
     return (
         select(
