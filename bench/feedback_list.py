@@ -71,7 +71,7 @@ def main() -> None:
     from flask_migrate import upgrade
     from sqlalchemy import text
 
-    from surveys.models import Channel, SourceGroup
+    from surveys.types import Channel, SourceGroup
     from themes import feedback
     from themes.comment_text import Viewer
     from themes.feedback import FeedbackFilters

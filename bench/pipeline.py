@@ -62,7 +62,8 @@ def main() -> None:
     from sqlalchemy import func, insert, select, text
 
     from surveys.feedback import announce_feedback
-    from surveys.models import Channel, FeedbackItem, SourceGroup
+    from surveys.models import FeedbackItem
+    from surveys.types import Channel, SourceGroup
     from themes import codebook
     from themes.models import ItemAnalysis
     from voice.app import create_app

@@ -30,14 +30,14 @@ SLUGS = list(default_codebook().slugs)
 def fill(statements: int, items: int) -> None:
     from sqlalchemy import insert, text
 
-    from surveys.models import Channel, FeedbackItem, SourceGroup
-    from themes.models import ItemAnalysis, ItemTheme, TagSource, Theme
+    from surveys.models import FeedbackItem
+    from surveys.types import Channel, SourceGroup
+    from themes.models import ItemAnalysis, ItemTheme, Theme
+    from themes.types import TagSource
     from voice.db import db, utcnow
     from voice.tracker.models import (
         Action,
-        ActionStatus,
         CoproductionEntry,
-        Organisation,
         ProgressUpdate,
         Statement,
         StatementQuote,
@@ -46,6 +46,7 @@ def fill(statements: int, items: int) -> None:
         statement_themes,
     )
     from voice.tracker.priorities import seed_priorities
+    from voice.tracker.types import ActionStatus, Organisation
 
     priorities = seed_priorities()
     db.session.execute(

@@ -1,6 +1,7 @@
 """Keyword-only factories that add and commit real rows; call them inside an app context."""
 
-from surveys.models import Channel, FeedbackItem, ImportJob, ProxyEntry, SourceGroup
+from surveys.models import FeedbackItem, ImportJob, ProxyEntry
+from surveys.types import Channel, SourceGroup
 from voice.accounts.models import Role, User
 from voice.accounts.services import create_user
 from voice.db import db
@@ -91,7 +92,8 @@ def make_import_job(
     return job
 
 
-from surveys.models import KioskSession, QuestionType, Survey, SurveyStatus  # noqa: E402 - survey factories below
+from surveys.models import KioskSession, Survey  # noqa: E402 - survey factories below
+from surveys.types import QuestionType, SurveyStatus  # noqa: E402
 
 
 def make_survey(
@@ -152,7 +154,8 @@ from typing import TYPE_CHECKING  # noqa: E402 - tracker factories below
 
 if TYPE_CHECKING:
     from themes.models import Theme
-    from voice.tracker.models import Action, ActionStatus, Statement
+    from voice.tracker.models import Action, Statement
+    from voice.tracker.types import ActionStatus
 
 
 def make_theme(*, slug: str = "waiting-times", name: str = "Waiting times") -> "Theme":
@@ -175,7 +178,8 @@ def make_voice(
 ) -> FeedbackItem:
     """A feedback item with its analysis (redacted text), theme tags and, if asked, an open
     safeguarding flag, stored directly rather than by the tagger."""
-    from themes.models import ItemAnalysis, ItemTheme, SafeguardingFlag, TagSource
+    from themes.models import ItemAnalysis, ItemTheme, SafeguardingFlag
+    from themes.types import TagSource
 
     item = make_feedback_item(
         text=text, source_group=source_group, consent_to_quote=consent_to_quote
@@ -196,8 +200,8 @@ def make_action(
     impact: str = "",
 ) -> "Action":
     from voice.tracker import actions as tracker_actions
-    from voice.tracker.models import ActionStatus, Organisation
     from voice.tracker.priorities import list_priorities
+    from voice.tracker.types import ActionStatus, Organisation
 
     priority = list_priorities()[0]  # seeded for every test, as `voice seed` does
     action = tracker_actions.create_action(
@@ -263,7 +267,8 @@ def make_dash_item(
     survey_id: int | None = None,
 ) -> FeedbackItem:
     """A tagged feedback item with a chosen date and sentiment, for dashboard tests."""
-    from themes.models import ItemAnalysis, ItemTheme, SafeguardingFlag, TagSource
+    from themes.models import ItemAnalysis, ItemTheme, SafeguardingFlag
+    from themes.types import TagSource
     from voice.db import utcnow
 
     item = FeedbackItem(

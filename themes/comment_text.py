@@ -28,7 +28,8 @@ from flask_login import current_user
 from sqlalchemy import ColumnElement, Select, and_, exists, select
 from sqlalchemy.orm import InstrumentedAttribute
 
-from surveys.models import FeedbackItem, SourceGroup
+from surveys.models import FeedbackItem
+from surveys.types import SourceGroup
 from themes import text_search
 from themes.models import FlagStatus, ItemAnalysis, SafeguardingFlag, TextRead
 from themes.tagger import redact

@@ -7,15 +7,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Select, func, select, tuple_
 
-from surveys.models import (
-    Channel,
-    FeedbackItem,
-    FeedbackLabel,
-    HowAnswered,
-    ProxyEntry,
-    SourceGroup,
-    SurveyResponse,
-)
+from surveys.models import FeedbackItem, FeedbackLabel, ProxyEntry, SurveyResponse
+from surveys.types import Channel, HowAnswered, SourceGroup
 from themes import comment_text
 from themes.comment_text import CommentText, Place, Viewer
 from themes.models import ItemAnalysis

@@ -9,9 +9,9 @@ from werkzeug.wrappers import Response
 from surveys.feedback import announce_feedback
 from surveys.intake_forms import AUDIENCE_LABELS, CHANNEL_LABELS, FeedbackFilterForm, ProxyEntryForm
 from surveys.labels import HOW_ANSWERED_LABELS, NOT_RECORDED, NOT_RECORDED_CHOICE
-from surveys.models import Channel, HowAnswered, SourceGroup
 from surveys.proxy import correct_proxy_entry, get_own_proxy_entry, list_own_proxy_entries
 from surveys.queries import survey_choices
+from surveys.types import Channel, HowAnswered, SourceGroup
 from themes import bp, comment_text, feedback
 from themes.comment_text import Place, Viewer
 from themes.text_search import search_words

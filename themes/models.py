@@ -1,6 +1,5 @@
 """Tables the themes package owns: the codebook, what the tagger found, reviews and flags."""
 
-import enum
 from datetime import datetime
 
 from sqlalchemy import (
@@ -15,6 +14,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from themes.types import FlagStatus, JobStatus, TagSource
 from voice.accounts.models import User
 from voice.db import Model, utcnow
 
@@ -94,11 +94,6 @@ class ItemAnalysis(Model):
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
-class TagSource(enum.Enum):
-    AUTO = "auto"
-    HUMAN = "human"
-
-
 class ItemTheme(Model):
     """A theme on an item. Human rows are never changed by automatic runs; a human removal is
     kept as a row with `removed` set so that the tagger does not add the theme back."""
@@ -116,11 +111,6 @@ class ItemTheme(Model):
     reviewed: Mapped[bool] = mapped_column(default=False)
     removed: Mapped[bool] = mapped_column(default=False)
     theme: Mapped[Theme] = relationship(lazy="joined")
-
-
-class FlagStatus(enum.Enum):
-    OPEN = "open"
-    CLOSED = "closed"
 
 
 class SafeguardingFlag(Model):
@@ -150,13 +140,6 @@ class StoredModel(Model):
     trained_on: Mapped[int] = mapped_column(default=0)
     model_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class JobStatus(enum.Enum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
 
 
 class RetagJob(Model):

@@ -7,16 +7,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
 
-from surveys.models import (
-    Channel,
-    FeedbackItem,
-    KioskSession,
-    ProxyEntry,
-    Question,
-    SourceGroup,
-    Survey,
-    SurveyResponse,
-)
+from surveys.models import FeedbackItem, KioskSession, ProxyEntry, Question, Survey, SurveyResponse
+from surveys.types import Channel, SourceGroup
 from themes.models import FlagEvent, FlagStatus, SafeguardingFlag
 from voice.accounts.models import User
 from voice.db import db, utcnow

@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import select
 
 from surveys.builder import add_question, create_survey
-from surveys.models import KioskSession, QuestionType, SourceGroup, Survey, SurveyStatus
+from surveys.models import KioskSession, Survey
+from surveys.types import QuestionType, SourceGroup, SurveyStatus
 from voice.db import db
 
 DEMO: dict[str, Any] = json.loads(files("voice").joinpath("demo.json").read_text(encoding="utf-8"))
@@ -79,8 +80,9 @@ def load_demo_you_said() -> None:
     card looks like. Keyed by the statement summary, so loading twice adds nothing."""
     from themes.models import Theme
     from voice.tracker import actions, statements
-    from voice.tracker.models import ActionStatus, Organisation, Priority, Statement
+    from voice.tracker.models import Priority, Statement
     from voice.tracker.priorities import list_priorities
+    from voice.tracker.types import ActionStatus, Organisation
 
     priorities = {p.slug: p for p in list_priorities()}
     if not priorities:
@@ -122,7 +124,8 @@ def load_demo_feedback() -> list[int]:
     nothing."""
     from surveys.feedback import add_feedback_item
     from surveys.feedback_forms import ensure_feedback_forms
-    from surveys.models import Channel, FeedbackItem
+    from surveys.models import FeedbackItem
+    from surveys.types import Channel
     from voice.db import utcnow
 
     data = DEMO["feedback"]

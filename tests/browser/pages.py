@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from surveys.models import QuestionType
+from surveys.types import QuestionType
 from voice.accounts.models import Role
 
 

@@ -5,7 +5,8 @@ from flask import Flask
 from playwright.sync_api import Page
 
 from surveys.builder import close_survey
-from surveys.models import QuestionType, Survey
+from surveys.models import Survey
+from surveys.types import QuestionType
 from tests.browser.conftest import axe_violations, in_language
 from tests.browser.pages import PAGES, PageCheck
 from tests.factories import make_survey

@@ -9,7 +9,7 @@ from flask import Flask
 from playwright.sync_api import Page, expect
 
 from surveys.builder import add_question
-from surveys.models import QuestionType
+from surveys.types import QuestionType
 from tests.browser.conftest import in_language
 from tests.factories import make_survey
 from voice.db import db

@@ -11,7 +11,8 @@ from flask import Flask
 from playwright.sync_api import Page
 from sqlalchemy import select
 
-from surveys.models import FeedbackLabel, QuestionType, SurveyResponse
+from surveys.models import FeedbackLabel, SurveyResponse
+from surveys.types import QuestionType
 from tests.browser.conftest import axe_violations, in_language, sign_in_page
 from tests.conftest import make_staff
 from tests.factories import make_survey

@@ -6,7 +6,7 @@ import pytest
 from flask import Flask
 from playwright.sync_api import Page
 
-from surveys.models import Channel, SourceGroup
+from surveys.types import Channel, SourceGroup
 from tests.browser.conftest import axe_violations, sign_in_page
 from tests.conftest import make_staff
 from tests.factories import make_dash_item, make_theme

@@ -8,7 +8,7 @@ import pytest
 from flask import Flask
 from playwright.sync_api import Page, expect
 
-from surveys.models import QuestionType
+from surveys.types import QuestionType
 from tests.browser.conftest import axe_violations
 from tests.factories import make_survey
 from voice.accounts.models import Role

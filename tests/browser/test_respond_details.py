@@ -6,7 +6,7 @@ from collections.abc import Callable
 from flask import Flask
 from playwright.sync_api import Page, expect
 
-from surveys.models import QuestionType
+from surveys.types import QuestionType
 from tests.browser.conftest import in_language
 from tests.factories import make_survey
 

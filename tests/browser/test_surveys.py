@@ -9,7 +9,8 @@ from flask import Flask
 from playwright.sync_api import Page, Response, expect
 from sqlalchemy import func, select
 
-from surveys.models import FeedbackItem, KioskSession, QuestionType, SurveyResponse
+from surveys.models import FeedbackItem, KioskSession, SurveyResponse
+from surveys.types import QuestionType
 from tests.browser.conftest import axe_violations, in_language
 from tests.factories import make_kiosk_session, make_survey
 from voice.accounts.models import Role

@@ -7,7 +7,7 @@ import pytest
 from flask import Flask
 from playwright.sync_api import Page, expect
 
-from surveys.models import QuestionType
+from surveys.types import QuestionType
 from tests.factories import make_kiosk_session, make_survey
 
 SECRET = "my secret worry about the bus"

@@ -6,13 +6,13 @@ import pytest
 from flask import Flask
 from playwright.sync_api import Page
 
-from surveys.models import SourceGroup
+from surveys.types import SourceGroup
 from tests.browser.conftest import axe_violations
 from tests.factories import make_action, make_statement, make_theme, make_voice
 from voice.accounts.models import Role
 from voice.db import db
 from voice.tracker import actions, quotes, statements
-from voice.tracker.models import ActionStatus
+from voice.tracker.types import ActionStatus
 
 
 def _published(app: Flask) -> tuple[int, int]:

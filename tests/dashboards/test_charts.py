@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select, update
 
-from surveys.models import SourceGroup
+from surveys.types import SourceGroup
 from tests.factories import make_dash_item, make_statement, make_theme
 from themes.models import ItemAnalysis, ItemTheme, Theme
 from voice.accounts.models import Role

@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from openpyxl import load_workbook
 
-from surveys.models import Channel, SourceGroup
+from surveys.types import Channel, SourceGroup
 from tests.dashboards.test_charts import _bars
 from tests.factories import make_dash_item, make_survey, make_theme
 from voice.accounts.models import Role

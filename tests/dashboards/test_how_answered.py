@@ -11,7 +11,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from openpyxl import load_workbook
 
-from surveys.models import Channel, HowAnswered, SourceGroup, SurveyResponse
+from surveys.models import SurveyResponse
+from surveys.types import Channel, HowAnswered, SourceGroup
 from tests.factories import make_dash_item, make_survey, make_theme
 from themes.models import Theme
 from voice.accounts.models import Role

@@ -18,7 +18,8 @@ from surveys.models import FeedbackItem, KioskSession, ProxyEntry, Survey
 from tests.conftest import csrf_token, make_staff, wait_until_tagged
 from tests.factories import make_action, make_kiosk_session, make_statement, make_survey
 from tests.surveys.survey_helpers import answer_feedback_form, open_feedback_form, option_ids, send
-from themes.models import FlagStatus, ItemTheme, SafeguardingFlag, Theme
+from themes.models import ItemTheme, SafeguardingFlag, Theme
+from themes.types import FlagStatus
 from voice.accounts.models import Role, User
 from voice.accounts.sessions import session_for
 from voice.db import db, utcnow
@@ -147,6 +148,11 @@ def _values(app: Flask) -> dict[str, list[object]]:
             "slug": list(db.session.scalars(select(Theme.slug)))[:4],
             "code": list(db.session.scalars(select(KioskSession.code))),
             "year": [utcnow().year],
+            # The translation pages show the statements and actions a quote belongs to.
+            "language": ["cy"],
+            "kind_name": ["statement", "action"],
+            "object_id": sorted({*ids(Statement), *ids(Action)}),
+            "import_id": [1],
             "audience": ["parent-carers", "schools"],
             # Nothing of a comment hangs off these; a missing one must still not leak.
             "job_id": [1],

@@ -10,18 +10,13 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from surveys.contact import add_contact_request
-from surveys.models import FeedbackItem, FeedbackLabel, ProxyEntry, SourceGroup
+from surveys.models import FeedbackItem, FeedbackLabel, ProxyEntry
+from surveys.types import SourceGroup
 from tests.conftest import csrf_token
 from tests.factories import make_statement, make_theme, make_user, make_voice
 from tests.privacy.helpers import field_errors, h1, page, title
-from themes.models import (
-    FlagEvent,
-    FlagStatus,
-    ItemAnalysis,
-    ItemTheme,
-    SafeguardingFlag,
-    TextRead,
-)
+from themes.models import FlagEvent, ItemAnalysis, ItemTheme, SafeguardingFlag, TextRead
+from themes.types import FlagStatus
 from voice.accounts.models import Role, User
 from voice.dashboards import summary
 from voice.dashboards.models import ThemeDay

@@ -8,7 +8,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from surveys.contact import add_contact_request
-from surveys.models import ContactRequest, FeedbackItem, SourceGroup
+from surveys.models import ContactRequest, FeedbackItem
+from surveys.types import SourceGroup
 from tests.conftest import csrf_token
 from tests.factories import make_voice
 from tests.privacy.helpers import field_errors, h1, page, title

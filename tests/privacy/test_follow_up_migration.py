@@ -7,7 +7,8 @@ from flask import Flask
 from flask_migrate import downgrade, upgrade
 
 from surveys.contact import add_contact_request
-from surveys.models import ContactRequest, SourceGroup
+from surveys.models import ContactRequest
+from surveys.types import SourceGroup
 from tests.factories import make_feedback_item
 from voice.db import UTCDateTime, db
 from voice.tracker.models import FollowUp

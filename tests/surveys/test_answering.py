@@ -7,7 +7,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from surveys.builder import close_survey, move_question
-from surveys.models import Question, QuestionOption, QuestionType, Survey
+from surveys.models import Question, QuestionOption, Survey
+from surveys.types import QuestionType
 from tests.conftest import csrf_token
 from tests.factories import make_survey
 from tests.surveys.survey_helpers import begin, h1

@@ -6,7 +6,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from surveys.models import QuestionType, Survey, SurveyPicture, SurveyStatus
+from surveys.models import Survey, SurveyPicture
+from surveys.types import QuestionType, SurveyStatus
 from tests.conftest import csrf_token
 from tests.factories import make_survey
 from tests.surveys.survey_helpers import h1

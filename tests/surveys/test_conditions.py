@@ -26,7 +26,8 @@ from surveys.conditions import (
     clear_condition,
     set_condition,
 )
-from surveys.models import Answer, FeedbackLabel, QuestionType, Survey, SurveyResponse
+from surveys.models import Answer, FeedbackLabel, Survey, SurveyResponse
+from surveys.types import QuestionType
 from tests.conftest import csrf_token
 from tests.factories import make_kiosk_session, make_survey
 from tests.surveys.survey_helpers import answer, begin, h1, send

@@ -15,20 +15,15 @@ from surveys.feedback_forms import ensure_feedback_forms
 from surveys.kiosk import list_open_surveys
 from surveys.models import (
     Answer,
-    Channel,
     ContactRequest,
     FeedbackItem,
     FeedbackLabel,
-    QuestionRole,
-    QuestionType,
     ResponseDraft,
-    SourceGroup,
     Survey,
-    SurveyKind,
     SurveyResponse,
-    SurveyStatus,
 )
 from surveys.signals import contact_requested, feedback_received
+from surveys.types import Channel, QuestionRole, QuestionType, SourceGroup, SurveyKind, SurveyStatus
 from tests.conftest import csrf_token
 from tests.surveys.survey_helpers import (
     answer,

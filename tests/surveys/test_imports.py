@@ -13,14 +13,8 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from surveys.imports.jobs import cancel_import
-from surveys.models import (
-    Channel,
-    FeedbackItem,
-    FeedbackLabel,
-    ImportJob,
-    ImportStatus,
-    SourceGroup,
-)
+from surveys.models import FeedbackItem, FeedbackLabel, ImportJob, ImportStatus
+from surveys.types import Channel, SourceGroup
 from tests.conftest import csrf_token, make_staff, wait_until_tagged
 from tests.factories import make_import_job
 from voice.accounts.models import Role

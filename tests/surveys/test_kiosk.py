@@ -5,7 +5,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from surveys.kiosk import JOIN_CODE_ALPHABET
-from surveys.models import Channel, FeedbackItem, KioskSession, QuestionType, SurveyResponse
+from surveys.models import FeedbackItem, KioskSession, SurveyResponse
+from surveys.types import Channel, QuestionType
 from tests.conftest import csrf_token
 from tests.factories import make_kiosk_session, make_survey
 from tests.surveys.survey_helpers import answer, begin, h1, send

@@ -10,7 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from surveys.models import QuestionType, SourceGroup, Survey, SurveyKind, SurveyResponse
+from surveys.models import Survey, SurveyResponse
+from surveys.types import QuestionType, SourceGroup, SurveyKind
 from tests.conftest import csrf_token
 from tests.factories import make_survey
 from tests.surveys.survey_helpers import answer, begin, send

@@ -7,7 +7,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from surveys.models import Channel, FeedbackItem, ProxyEntry, SourceGroup
+from surveys.models import FeedbackItem, ProxyEntry
+from surveys.types import Channel, SourceGroup
 from tests.conftest import csrf_token, make_staff
 from tests.factories import make_proxy_entry
 from themes import tagging as theme_tagging

@@ -8,16 +8,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from surveys.models import (
-    Answer,
-    Channel,
-    FeedbackItem,
-    QuestionType,
-    ResponseDraft,
-    SurveyResponse,
-    SurveyStatus,
-)
+from surveys.models import Answer, FeedbackItem, ResponseDraft, SurveyResponse
 from surveys.signals import feedback_received
+from surveys.types import Channel, QuestionType, SurveyStatus
 from tests.factories import make_survey
 from tests.surveys.survey_helpers import answer, begin, h1, send
 from voice.db import db

@@ -9,16 +9,10 @@ import pytest
 from flask import Flask
 from sqlalchemy import JSON, String, Text, cast, func, select, text
 
-from surveys.models import (
-    Answer,
-    Channel,
-    FeedbackItem,
-    QuestionType,
-    SurveyKind,
-    SurveyResponse,
-)
+from surveys.models import Answer, FeedbackItem, SurveyResponse
 from surveys.responses import submit_response
 from surveys.retention import delete_expired_responses
+from surveys.types import Channel, QuestionType, SurveyKind
 from tests.factories import make_feedback_item, make_survey, make_theme
 from themes.models import ItemAnalysis, ItemTheme
 from voice.config import settings_from_env

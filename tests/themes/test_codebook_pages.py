@@ -10,7 +10,8 @@ from sqlalchemy import select
 from tests.conftest import csrf_token
 from tests.factories import make_tagged_item
 from themes import codebook, retagging, review
-from themes.models import CodebookChange, ItemTheme, JobStatus, RetagJob, Theme
+from themes.models import CodebookChange, ItemTheme, RetagJob, Theme
+from themes.types import JobStatus
 from voice.accounts.models import Role, User
 from voice.db import db
 

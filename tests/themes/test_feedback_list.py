@@ -9,7 +9,8 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 from sqlalchemy import func, select, text
 
-from surveys.models import Channel, FeedbackItem, SourceGroup
+from surveys.models import FeedbackItem
+from surveys.types import Channel, SourceGroup
 from tests.factories import make_feedback_item
 from themes import feedback
 from themes import tagging as theme_tagging

@@ -10,18 +10,13 @@ from flask import Flask
 from sqlalchemy import func, select, update
 
 from surveys.feedback import add_feedback_item, announce_feedback
-from surveys.models import Channel, FeedbackItem, SourceGroup
+from surveys.models import FeedbackItem
+from surveys.types import Channel, SourceGroup
 from tests.factories import make_feedback_item
 from themes import codebook, comment_text, retagging, review, safeguarding, tagging, tasks
 from themes.comment_text import Place, Viewer
-from themes.models import (
-    ItemAnalysis,
-    ItemTheme,
-    SafeguardingFlag,
-    SweepMark,
-    TagSource,
-    Theme,
-)
+from themes.models import ItemAnalysis, ItemTheme, SafeguardingFlag, SweepMark, Theme
+from themes.types import TagSource
 from voice.accounts.models import Role
 from voice.db import db, utcnow
 

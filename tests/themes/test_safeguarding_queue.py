@@ -15,7 +15,8 @@ from tests.conftest import csrf_token, make_staff
 from tests.factories import make_feedback_item, make_tagged_item
 from themes import comment_text, tasks
 from themes.comment_text import Place, Viewer
-from themes.models import FlagStatus, SafeguardingFlag
+from themes.models import SafeguardingFlag
+from themes.types import FlagStatus
 from voice.accounts.models import Role, User
 from voice.db import db
 

@@ -11,14 +11,8 @@ from tests.factories import make_action
 from voice.accounts.models import Role, User
 from voice.db import db
 from voice.tracker import priorities
-from voice.tracker.models import (
-    Action,
-    ActionStatus,
-    CoproductionEntry,
-    HistoryEntry,
-    Priority,
-    ProgressUpdate,
-)
+from voice.tracker.models import Action, CoproductionEntry, HistoryEntry, Priority, ProgressUpdate
+from voice.tracker.types import ActionStatus
 
 
 def _action_form(client: FlaskClient, path: str, **changes: str) -> dict[str, str]:

@@ -15,13 +15,15 @@ from flask.testing import FlaskClient
 from sqlalchemy import inspect, select
 
 from surveys.contact import add_contact_request
-from surveys.models import ContactRequest, FeedbackItem, SourceGroup
+from surveys.models import ContactRequest, FeedbackItem
+from surveys.types import SourceGroup
 from tests.factories import make_action, make_statement, make_voice
 from tests.surveys.survey_helpers import answer_feedback_form, open_feedback_form, option_ids, send
 from voice.db import db
 from voice.tracker import actions, follow_ups, tasks
-from voice.tracker.models import ActionStatus, FollowUp, FollowUpMail
+from voice.tracker.models import FollowUp, FollowUpMail
 from voice.tracker.sealing import item_tagger
+from voice.tracker.types import ActionStatus
 
 
 class Inbox:

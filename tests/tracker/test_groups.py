@@ -6,12 +6,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from surveys.feedback import add_feedback_item
-from surveys.models import Channel, KioskSession, SourceGroup, SurveyResponse
+from surveys.models import KioskSession, SurveyResponse
+from surveys.types import Channel, SourceGroup
 from tests.conftest import csrf_token, make_staff
 from tests.factories import make_action, make_kiosk_session, make_statement, make_survey
 from voice.accounts.models import Role, User
 from voice.db import db
-from voice.tracker.models import ActionStatus
+from voice.tracker.types import ActionStatus
 
 
 def _group_view(app: Flask, opened_by: int | None) -> int:

@@ -7,11 +7,11 @@ from xml.etree import ElementTree
 from flask import Flask
 from flask.testing import FlaskClient
 
-from surveys.models import SourceGroup
+from surveys.types import SourceGroup
 from tests.factories import make_action, make_statement, make_theme, make_voice
 from voice.db import db
 from voice.tracker import quotes, statements
-from voice.tracker.models import ActionStatus
+from voice.tracker.types import ActionStatus
 
 
 def _published(app: Flask, **kwargs: object) -> int:

@@ -6,10 +6,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from surveys.models import SourceGroup
+from surveys.types import SourceGroup
 from tests.conftest import csrf_token
 from tests.factories import make_action, make_statement, make_theme, make_voice
-from themes.models import FlagStatus, SafeguardingFlag
+from themes.models import SafeguardingFlag
+from themes.types import FlagStatus
 from voice.accounts.models import Role, User
 from voice.db import db
 from voice.tracker.models import HistoryEntry, Statement, StatementQuote

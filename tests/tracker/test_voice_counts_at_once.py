@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from surveys.feedback import add_feedback_item, announce_feedback
-from surveys.models import Channel, SourceGroup
+from surveys.types import Channel, SourceGroup
 from tests.factories import make_action, make_statement, make_theme, make_voice
 from themes import codebook
 from themes.models import Theme

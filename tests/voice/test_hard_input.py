@@ -10,7 +10,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from surveys.models import FeedbackItem, QuestionType, Survey
+from surveys.models import FeedbackItem, Survey
+from surveys.types import QuestionType
 from tests.conftest import _test_settings, csrf_token, make_staff
 from tests.factories import make_survey, make_tagged_item
 from tests.surveys.survey_helpers import answer, begin, send

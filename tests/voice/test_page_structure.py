@@ -16,7 +16,8 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from surveys.builder import close_survey
-from surveys.models import QuestionType, Survey
+from surveys.models import Survey
+from surveys.types import QuestionType
 from tests.browser.conftest import in_language
 from tests.browser.pages import PAGES, PageCheck
 from tests.conftest import make_staff, sign_in_session

@@ -21,7 +21,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 class Row:
     key: str  # "action/12/title"
     english: str
-    text: str
+    translation: str
     about: str = ""  # what the text is, for the translator
 
 
@@ -47,7 +47,7 @@ def xlsx_bytes(language: str, rows: list[Row]) -> bytes:
         cell.font = Font(bold=True)
     for row in rows:
         # A leading "=" would make the cell a formula in the translator's spreadsheet program.
-        sheet.append([row.key, _as_text(row.english), _as_text(row.text)])
+        sheet.append([row.key, _as_text(row.english), _as_text(row.translation)])
     for column, width in (("A", 24), ("B", 70), ("C", 70)):
         sheet.column_dimensions[column].width = width
     for line in sheet.iter_rows(min_row=2):
@@ -118,7 +118,7 @@ def po_bytes(language: str, rows: list[Row]) -> bytes:
     for row in rows:
         catalog.add(
             row.english,
-            row.text,
+            row.translation,
             context=row.key,
             auto_comments=[row.about] if row.about else (),
         )

@@ -41,7 +41,7 @@ def check_rows(rows: list[Row], language: str) -> list[Checked]:
     seen: set[str] = set()
     for row in rows:
         entry = find_entry(row.key, language)
-        text = row.text.strip()
+        text = row.translation.strip()
         if entry is None or row.key in seen:
             outcome = Outcome.UNKNOWN
         elif row.english.strip() != entry.english.strip():
@@ -65,7 +65,7 @@ def store_import(
     pending = TranslationImport(
         language=language,
         file_name=file_name[:200],
-        rows=json.dumps([{"key": r.key, "english": r.english, "text": r.text} for r in rows]),
+        rows=json.dumps([{"key": r.key, "english": r.english, "translation": r.translation} for r in rows]),
         created_by_id=by_id,
     )
     db.session.add(pending)
@@ -85,7 +85,7 @@ def pending_import(import_id: int, by_id: int | None) -> TranslationImport | Non
 
 
 def import_rows(pending: TranslationImport) -> list[Row]:
-    return [Row(r["key"], r["english"], r["text"]) for r in json.loads(pending.rows)]
+    return [Row(r["key"], r["english"], r["translation"]) for r in json.loads(pending.rows)]
 
 
 def apply_import(pending: TranslationImport, *, by_id: int | None) -> int:
@@ -98,7 +98,7 @@ def apply_import(pending: TranslationImport, *, by_id: int | None) -> int:
             object_id=checked.entry.object_id,
             name=checked.entry.name,
             language=pending.language,
-            text=checked.row.text,
+            text=checked.row.translation,
             english=checked.entry.english,
             by_id=by_id,
         )

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from surveys.models import Channel, SourceGroup
+from surveys.types import Channel, SourceGroup
 from voice.i18n import _l
 from voice.untrusted import bounded_int
 

@@ -6,7 +6,8 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from surveys.models import Channel, FeedbackItem, SourceGroup
+from surveys.models import FeedbackItem
+from surveys.types import Channel, SourceGroup
 from themes.models import ItemAnalysis, ItemTheme
 from voice.db import Model
 

@@ -12,11 +12,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import aliased
 
-from surveys.models import Channel, FeedbackItem, HowAnswered, SourceGroup, SurveyResponse
+from surveys.models import FeedbackItem, SurveyResponse
 from surveys.queries import kiosk_group_item_ids, survey_choices
+from surveys.types import Channel, HowAnswered, SourceGroup
 from themes import comment_text
 from themes.comment_text import Place, Viewer
-from themes.models import FlagStatus, ItemAnalysis, ItemTheme, SafeguardingFlag, Theme
+from themes.models import ItemAnalysis, ItemTheme, SafeguardingFlag, Theme
+from themes.types import FlagStatus
 from voice.dashboards import summary
 from voice.dashboards.filters import Filters
 from voice.dashboards.models import PhraseDay, ThemeDay

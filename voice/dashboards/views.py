@@ -12,7 +12,7 @@ from flask_login import current_user
 from surveys.labels import AUDIENCE_LABELS as AUDIENCES
 from surveys.labels import CHANNEL_LABELS as CHANNELS
 from surveys.labels import HOW_ANSWERED_LABELS, NOT_RECORDED
-from surveys.models import SourceGroup
+from surveys.types import SourceGroup
 from themes.comment_text import Viewer
 from voice.accounts.access import role_required
 from voice.accounts.models import Role

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from sqlalchemy import ColumnElement, delete, func, select, union
 
-from surveys.models import ContactRequest, FeedbackItem, FeedbackLabel, ProxyEntry, SourceGroup
+from surveys.models import ContactRequest, FeedbackItem, FeedbackLabel, ProxyEntry
+from surveys.types import SourceGroup
 from themes.models import FlagEvent, ItemAnalysis, ItemTheme, SafeguardingFlag
 from themes.tagger import redact
 from voice.dashboards.summary import rebuild_days

@@ -1,6 +1,5 @@
 """Tables the tracker owns: priorities, actions ("we did") and "you said" statements."""
 
-import enum
 from datetime import date, datetime
 
 from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
@@ -10,20 +9,7 @@ from surveys.models import start_of_today
 from themes.models import Theme
 from voice.accounts.models import User
 from voice.db import Model, db, utcnow
-
-
-class Organisation(enum.Enum):
-    COUNCIL = "council"
-    NHS = "nhs"
-    SCHOOLS = "schools"
-    FORUM = "forum"
-
-
-class ActionStatus(enum.Enum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    NOT_DOING = "not_doing"
+from voice.tracker.types import ActionStatus, Organisation
 
 
 class Priority(Model):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
-from surveys.models import SourceGroup
+from surveys.types import SourceGroup
 from themes.models import Theme
 from voice.db import db
 from voice.tracker.models import Action, Statement, statement_themes

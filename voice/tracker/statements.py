@@ -5,7 +5,8 @@ from collections import Counter
 
 from sqlalchemy import CompoundSelect, func, select
 
-from surveys.models import FeedbackItem, SourceGroup
+from surveys.models import FeedbackItem
+from surveys.types import SourceGroup
 from themes import comment_text
 from themes.comment_text import CommentText, Place, Viewer
 from themes.models import ItemTheme, Theme

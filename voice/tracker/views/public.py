@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from flask import Response, abort, make_response, render_template, request, url_for
 from itsdangerous import BadSignature, SignatureExpired
 
-from surveys.models import SourceGroup
+from surveys.types import SourceGroup
 from voice.accounts.access import public
 from voice.db import db
 from voice.extensions import csrf
