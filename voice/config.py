@@ -150,6 +150,9 @@ def settings_from_env(env: Mapping[str, str]) -> dict[str, Any]:
         "RATELIMIT_HEADERS_ENABLED": False,
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute;50 per hour"),
         "PUBLIC_POST_RATE_LIMIT": env.get("PUBLIC_POST_RATE_LIMIT", "600 per minute"),
+        # "Is this better for you now?" on the public cards, per address: a family answers a
+        # handful of cards; a thousand answers from one address is not a family.
+        "VERDICT_RATE_LIMIT": env.get("VERDICT_RATE_LIMIT", "30 per minute;200 per day"),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(
             Path(__file__).resolve().parent.parent / "translations"

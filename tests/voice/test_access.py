@@ -134,6 +134,7 @@ ACCESS: dict[str, str | frozenset[Role]] = {
     "tracker.publish": LEADS,
     "tracker.remove_item": LEADS,
     "tracker.statement": LEADS,
+    "tracker.give_verdict": PUBLIC,
     "tracker.you_said": PUBLIC,
     "tracker.you_said_easy": PUBLIC,
     "tracker.you_said_feed": PUBLIC,

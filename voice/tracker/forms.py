@@ -12,6 +12,8 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     DateField,
+    HiddenField,
+    RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -22,6 +24,7 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from voice.i18n import _l
 from voice.tracker.models import ActionStatus, Organisation
+from voice.tracker.verdicts import SENTENCE_LIMIT, VerdictFace
 
 ORGANISATION_LABELS = {
     Organisation.COUNCIL: _l("Council"),
@@ -246,3 +249,42 @@ class ChooseItemsForm(FlaskForm):
         validators=[InputRequired(message=_l("Select at least one comment to link"))],
     )
     submit = SubmitField(_l("Link comments"), widget=GovSubmitInput())
+
+
+# "Is this better for you now?" on a public card: the three faces, mildest first to worst.
+FACE_LABELS = {
+    VerdictFace.BETTER: _l("Better"),
+    VerdictFace.SAME: _l("The same"),
+    VerdictFace.WORSE: _l("Worse"),
+}
+FACE_PICTURES = {
+    VerdictFace.BETTER: "face-4",
+    VerdictFace.SAME: "face-3",
+    VerdictFace.WORSE: "face-2",
+}
+
+
+class VerdictForm(FlaskForm):
+    """Checked only: the card draws its own fields, one form per card (tracker/_verdict.html)."""
+
+    face = RadioField(
+        _l("Is this better for you now?"),
+        choices=[(face.value, label) for face, label in FACE_LABELS.items()],
+        validate_choice=False,
+    )
+    sentence = TextAreaField(
+        _l("Tell us why (optional)"),
+        validators=[
+            Optional(),
+            Length(
+                max=SENTENCE_LIMIT,
+                message=_l("Write %(limit)s characters or fewer", limit=SENTENCE_LIMIT),
+            ),
+        ],
+    )
+    token = HiddenField()
+    back = HiddenField()
+
+    def validate_face(self, field: RadioField) -> None:
+        if field.data not in {face.value for face in VerdictFace}:
+            raise ValidationError(_l("Choose better, the same or worse"))

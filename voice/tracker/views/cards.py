@@ -4,16 +4,25 @@ import segno
 from markupsafe import Markup
 
 from surveys.labels import AUDIENCE_LABELS as AUDIENCES
-from voice.tracker import publishing, quotes
+from voice.suppression import Suppression
+from voice.tracker import publishing, quotes, verdicts
 from voice.tracker.forms import STATUS_LABELS
 from voice.tracker.models import Statement
+from voice.tracker.views.verdicts import form_context
 
 # A picture beside each idea on the easy-read cards.
-PICTURES = {"you_said": "talk", "we_did": "happy", "changed": "play"}
+PICTURES = {"you_said": "talk", "we_did": "happy", "changed": "play", "verdict": "face-4"}
 
 
-def card_context(statements: list[Statement]) -> dict[str, object]:
+def card_context(statements: list[Statement], *, asking: bool = False) -> dict[str, object]:
+    """`asking`: draw "Is this better for you now?" on each card (not on posters or feeds)."""
+    small = Suppression.from_config()
+    ids = [statement.id for statement in statements]
+    counts = verdicts.counts_for_statements(ids)
     return {
+        **(form_context(ids) if asking else {}),
+        "verdicts": verdicts.shown_verdicts(counts, small),
+        "small_threshold": small.threshold,
         "statements": statements,
         "voices": publishing.voices_for_statements(statements),
         "quotes": quotes.quotes_for_statements(statements),

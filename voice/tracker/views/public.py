@@ -42,7 +42,7 @@ def _listing(easy: bool) -> str:
         total=total,
         page=page,
         pages=pages,
-        **card_context(statements),
+        **card_context(statements, asking=True),
     )
 
 
@@ -84,7 +84,10 @@ def _report(year: int, *, printable: bool) -> str:
         abort(404)
     statements = publishing.published_statements(year=year)
     return render_template(
-        "tracker/you_said_report.html", year=year, printable=printable, **card_context(statements)
+        "tracker/you_said_report.html",
+        year=year,
+        printable=printable,
+        **card_context(statements, asking=not printable),
     )
 
 
