@@ -33,9 +33,7 @@ POLISH = {
 def _card(app: Flask, *, published: bool = True) -> tuple[int, int]:
     with app.app_context():
         action = make_action(title="Weekly drop-in")
-        statement = make_statement(
-            themes=(make_theme(),), actions=(action,), published=published
-        )
+        statement = make_statement(themes=(make_theme(),), actions=(action,), published=published)
         return statement.id, action.id
 
 

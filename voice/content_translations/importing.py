@@ -65,7 +65,9 @@ def store_import(
     pending = TranslationImport(
         language=language,
         file_name=file_name[:200],
-        rows=json.dumps([{"key": r.key, "english": r.english, "translation": r.translation} for r in rows]),
+        rows=json.dumps(
+            [{"key": r.key, "english": r.english, "translation": r.translation} for r in rows]
+        ),
         created_by_id=by_id,
     )
     db.session.add(pending)
