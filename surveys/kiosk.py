@@ -2,6 +2,8 @@
 Services flush; the view commits."""
 
 import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -11,6 +13,32 @@ from voice.db import db, utcnow
 
 JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no 0/O, 1/I/l, 2/Z, 5/S, 8/B look-alikes
 JOIN_CODE_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class JoinTarget:
+    """Another kind of tablet session that shares the join page and its codes (a priority
+    round), registered by the package that owns it so that surveys never imports it.
+    `taken` says whether a code is in use at all; `enter` gives the address a tablet goes to
+    for a live session with that code, or None."""
+
+    taken: Callable[[str], bool]
+    enter: Callable[[str], str | None]
+
+
+_JOIN_TARGETS: dict[str, JoinTarget] = {}
+
+
+def register_join_target(name: str, target: JoinTarget) -> None:
+    _JOIN_TARGETS[name] = target
+
+
+def other_join_url(code: str | None) -> str | None:
+    """Where a tablet goes for a live session of another kind with this code, or None."""
+    if not code:
+        return None
+    normal = normalise_join_code(code)
+    return next((url for t in _JOIN_TARGETS.values() if (url := t.enter(normal))), None)
 
 
 def list_open_surveys() -> list[Survey]:
@@ -30,7 +58,9 @@ def normalise_join_code(code: str) -> str:
 def new_join_code() -> str:
     while True:
         code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
-        if db.session.scalar(select(KioskSession.id).where(KioskSession.code == code)) is None:
+        if db.session.scalar(select(KioskSession.id).where(KioskSession.code == code)) is None and (
+            not any(target.taken(code) for target in _JOIN_TARGETS.values())
+        ):
             return code
 
 

@@ -102,6 +102,8 @@ def _register_blueprints(app: Flask) -> None:
     from voice.tracker import receivers as _tracker_receivers  # noqa: F401 - connects signals
     from voice.tracker import tasks as _tracker_tasks  # noqa: F401 - registers Celery tasks
     from voice.tracker import translatable as _tracker_translatable  # noqa: F401 - content kinds
+    from voice.tracker.rounds import models as _round_models  # noqa: F401 - tables
+    from voice.tracker.rounds import views as _round_views  # noqa: F401 - routes, join codes
     from voice.tracker.views import groups as _tracker_groups  # noqa: F401 - registers routes
     from voice.tracker.views import public as _tracker_public  # noqa: F401 - "You said, we did"
     from voice.tracker.views import staff as _tracker_staff  # noqa: F401 - registers routes

@@ -16,6 +16,7 @@ from surveys.kiosk import (
     list_kiosk_sessions,
     list_open_surveys,
     open_kiosk_session,
+    other_join_url,
 )
 from surveys.queries import KIOSK_STAFF
 from surveys.responses import count_responses
@@ -88,6 +89,8 @@ def join() -> Response | str:
         kiosk = find_live_kiosk_session(form.code.data)
         if kiosk is not None:
             return _enter(kiosk.code, kiosk.survey_id)
+        if (elsewhere := other_join_url(form.code.data)) is not None:
+            return redirect(elsewhere)
         add_error(
             form.code,
             _(
@@ -102,6 +105,8 @@ def join() -> Response | str:
 @public
 def join_with_code(code: str) -> Response | str:
     kiosk = find_live_kiosk_session(code)
+    if kiosk is None and (elsewhere := other_join_url(code)) is not None:
+        return redirect(elsewhere)
     if kiosk is None:
         form = JoinForm(data={"code": code})
         form.code.errors = [
