@@ -2,7 +2,6 @@
 JavaScript needed (post, then back to the card's anchor)."""
 
 from flask import (
-    Response,
     current_app,
     flash,
     make_response,
@@ -12,6 +11,7 @@ from flask import (
     url_for,
 )
 from flask_babel import get_locale
+from werkzeug.wrappers import Response
 
 from surveys.feedback import announce_feedback
 from voice.accounts.access import public
@@ -121,7 +121,7 @@ def give_verdict(statement_id: int) -> Response | tuple[str, int]:
                 "Choose your answer and send it again."
             ),
         )
-        response = make_response(body, status)
+        response: Response = make_response(body, status)
         if cookie:
             response.delete_cookie(verdicts.COOKIE_NAME)
         return response
