@@ -53,7 +53,7 @@ def _easy(language: str) -> StringField:
         "pl": _l("Easy read words in Polish (optional)"),
         "ar": _l("Easy read words in Arabic (optional)"),
     }
-    validators = [
+    validators: list[object] = [
         Length(max=EASY_LIMIT, message=_l("Easy read words must be 80 characters or fewer"))
     ]
     if language == "en":

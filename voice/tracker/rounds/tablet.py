@@ -4,6 +4,7 @@ choices each young person sends, stored once. Services flush; the view commits."
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from flask import url_for
 from sqlalchemy import func, select
@@ -78,7 +79,7 @@ def close_round_session(session: RoundSession) -> None:
         db.session.flush()
 
 
-def is_live(session: RoundSession | None) -> bool:
+def is_live(session: RoundSession | None) -> TypeGuard[RoundSession]:
     return (
         session is not None
         and session.closed_at is None
