@@ -21,6 +21,8 @@ from voice.dashboards.filters import SENTIMENTS, Filters
 from voice.db import utcnow
 from voice.i18n import _
 from voice.suppression import Suppression
+from voice.tracker import verdicts
+from voice.tracker.forms import FACE_LABELS
 
 # Roles that see only a summary of their own audience's themes.
 OWN_AUDIENCE = {Role.FORUM_REP: SourceGroup.PARENT_CARER, Role.SCHOOL_CONTACT: SourceGroup.SCHOOL}
@@ -337,6 +339,8 @@ def evidence_pack() -> str:
         themes=themes,
         actions=services.actions_for_themes([row.theme.id for row in top]),
         coproduction=services.coproduction_log(filters),
+        card_verdicts=verdicts.verdicts_by_action(small),
+        face_labels=FACE_LABELS,
         generated=utcnow(),
         action_statuses={
             "planned": _("Planned"),

@@ -259,3 +259,40 @@ def done_actions_mostly_worse(minimum: int) -> list[WorseAction]:
         if total >= minimum and (bad or 0) * 2 > total
     ]
     return sorted(found, key=lambda row: (-row.worse, row.title))
+
+
+@dataclass(frozen=True)
+class VerdictSummary:
+    """Staff's view of the answers on some cards: in all and by month, small numbers hidden."""
+
+    overall: Split[VerdictFace]
+    months: list[tuple[str, Split[VerdictFace]]]
+
+
+def verdict_summary(statement_ids: list[int], small: Suppression) -> VerdictSummary:
+    months = verdicts_over_time(statement_ids)
+    faces = dict.fromkeys(VerdictFace, 0)
+    for month in months:
+        for face, number in month.faces.items():
+            faces[face] += number
+    return VerdictSummary(
+        overall=small.split(sum(faces.values()), faces),
+        months=[(month.month, small.split(month.total, month.faces)) for month in months],
+    )
+
+
+def verdicts_by_action(small: Suppression) -> list[tuple[str, Split[VerdictFace]]]:
+    """Each action's answers on the cards that show it, for the evidence pack, most first."""
+    rows = db.session.execute(
+        select(Action.id, Action.title, Verdict.face, func.count(Verdict.id))
+        .join(statement_actions, statement_actions.c.action_id == Action.id)
+        .join(Verdict, Verdict.statement_id == statement_actions.c.statement_id)
+        .group_by(Action.id, Action.title, Verdict.face)
+    ).all()
+    faces: dict[tuple[int, str], dict[VerdictFace, int]] = {}
+    for action_id, title, face, number in rows:
+        faces.setdefault((action_id, title), dict.fromkeys(VerdictFace, 0))[face] = number
+    found = [
+        (title, small.split(sum(parts.values()), parts)) for (_id, title), parts in faces.items()
+    ]
+    return sorted(found, key=lambda row: (-row[1].total.length, row[0]))

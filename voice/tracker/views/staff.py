@@ -8,7 +8,8 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from surveys.labels import AUDIENCE_LABELS
-from themes.comment_text import Viewer
+from themes import comment_text
+from themes.comment_text import Place, Viewer
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.content_translations.store import other_languages
@@ -16,8 +17,9 @@ from voice.db import db
 from voice.forms import ConfirmForm, required
 from voice.i18n import _, _l
 from voice.suppression import Suppression
-from voice.tracker import actions, bp, history, priorities, quotes, statements
+from voice.tracker import actions, bp, history, priorities, quotes, statements, verdicts
 from voice.tracker.forms import (
+    FACE_LABELS,
     ORGANISATION_LABELS,
     STATUS_LABELS,
     ActionForm,
@@ -176,11 +178,18 @@ def edit_action(action_id: int) -> Response | str:
 @role_required(*LEADS)
 def action(action_id: int) -> str:
     found = _action_or_404(action_id)
+    card_ids = verdicts.statement_ids_for_action(found.id)
+    sentence_ids = verdicts.sentence_item_ids(card_ids)
+    sentences = comment_text.texts(sentence_ids, Viewer.current(), Place.TRACKER)
     return render_template(
         "tracker/action.html",
         action=found,
         history=history.action_history(found),
         statements=actions.statements_for_action(found),
+        verdict_summary=verdicts.verdict_summary(card_ids, Suppression.from_config()),
+        face_labels=FACE_LABELS,
+        verdict_sentences=[sentences[i] for i in sentence_ids if i in sentences],
+        verdict_sentences_held=len(sentence_ids) - len(sentences),
     )
 
 
@@ -365,4 +374,10 @@ def publish(statement_id: int) -> Response:
 @bp.route("/tracker/gaps")
 @role_required(*LEADS)
 def gaps() -> str:
-    return render_template("tracker/gaps.html", gaps=find_gaps(), small=Suppression.from_config())
+    small = Suppression.from_config()
+    return render_template(
+        "tracker/gaps.html",
+        gaps=find_gaps(),
+        small=small,
+        worse=verdicts.done_actions_mostly_worse(minimum=small.threshold),
+    )
