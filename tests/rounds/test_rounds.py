@@ -288,3 +288,36 @@ def test_results_rank_cards_and_hide_small_groups(
     assert "Saturday club: not shown" in by_group
     assert "Tuesday youth club: 6 young people" in by_group
     assert "Social care" in page  # what parent carers raised, beside
+
+
+def test_the_tracker_shows_where_young_people_put_each_priority(
+    app: Flask, client: FlaskClient, login_as: object
+) -> None:
+    from tests.factories import make_action
+
+    with app.app_context():
+        action = make_action(title="Shorter waits for speech therapy")
+        made = making.create_round(title="Summer round", by_id=None)
+        theme = make_theme(slug="transport", name="Transport")
+        making.add_card(
+            made, source_value=f"theme:{theme.id}", picture="bus", wording={"en": {"easy": "Buses"}}
+        )
+        making.add_card(
+            made,
+            source_value=f"action:{action.id}",
+            picture="wait",
+            wording={"en": {"easy": "Shorter waits"}},
+        )
+        making.open_round(made)
+        db.session.commit()
+        code = make_round_session(made).code
+        cards = [card.id for card in made.live_cards]
+    for _ in range(5):
+        vote(app.test_client(), code, [cards[1]])
+    vote(app.test_client(), code, [cards[0]])
+    login_as(Role.STRATEGY_LEAD)
+    page = client.get("/tracker").get_data(as_text=True)
+    assert (
+        "Young people ranked this 1 of 2 in the round “Summer round”: 6 young people, 1 group."
+        in page
+    )

@@ -10,6 +10,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     jsonify,
     redirect,
     render_template,
@@ -102,7 +103,15 @@ def _round_labels() -> dict[str, object]:
         "round_status_names": STATUS_NAMES,
         "age_band_labels": AGE_BAND_LABELS,
         "setting_labels": SETTING_LABELS,
+        "round_places": _round_places,
     }
+
+
+def _round_places() -> dict[int, results.PriorityPlace]:
+    """Where young people put each tracker priority in the newest round, once a request."""
+    if "round_places" not in g:
+        g.round_places = results.priority_places()
+    return g.round_places
 
 
 def _round_or_404(round_id: int) -> PriorityRound:
