@@ -3,10 +3,11 @@ They call these, never the models' queries, so each rule is written here once.""
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 
 from surveys.builder import is_accepting
 from surveys.models import (
+    Answer,
     FeedbackItem,
     KioskSession,
     SourceGroup,
@@ -97,3 +98,31 @@ def kiosk_sessions(*, opened_by_id: int | None = None) -> list[KioskSession]:
     if opened_by_id is not None:
         query = query.where(KioskSession.opened_by_id == opened_by_id)
     return list(db.session.scalars(query))
+
+
+def choice_counts(survey_id: int) -> dict[int, dict[str, int]]:
+    """For each question of a survey, how many responses chose each answer value (skips
+    left out)."""
+    counts: dict[int, dict[str, int]] = {}
+    rows = db.session.execute(
+        select(Answer.question_id, Answer.choices)
+        .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
+        .where(SurveyResponse.survey_id == survey_id, Answer.skipped.is_(False))
+    ).all()
+    for question_id, choices in rows:
+        for value in choices or []:
+            question = counts.setdefault(question_id, {})
+            question[str(value)] = question.get(str(value), 0) + 1
+    return counts
+
+
+def responses_by_group(survey_ids: list[int]) -> dict[str, int]:
+    """How many responses these surveys had from each tablet session's group."""
+    if not survey_ids:
+        return {}
+    rows = db.session.execute(
+        select(SurveyResponse.group_label, func.count(SurveyResponse.id))
+        .where(SurveyResponse.survey_id.in_(survey_ids))
+        .group_by(SurveyResponse.group_label)
+    ).all()
+    return {label or "": number for label, number in rows}

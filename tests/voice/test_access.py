@@ -151,6 +151,7 @@ ACCESS: dict[str, str | frozenset[Role]] = {
     "tracker.overview": LEADS,
     "tracker.publish": LEADS,
     "tracker.remove_item": LEADS,
+    "tracker.start_youth_check": LEADS,
     "tracker.statement": LEADS,
     "tracker.give_verdict": PUBLIC,
     "tracker.you_said": PUBLIC,

@@ -20,7 +20,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from voice.i18n import _l
 from voice.tracker.models import ActionStatus, Organisation
@@ -288,3 +288,16 @@ class VerdictForm(FlaskForm):
     def validate_face(self, field: RadioField) -> None:
         if field.data not in {face.value for face in VerdictFace}:
             raise ValidationError(_l("Choose better, the same or worse"))
+
+
+class YouthCheckForm(FlaskForm):
+    group_label = StringField(
+        _l("Which youth group will check it?"),
+        widget=GovTextInput(),
+        filters=[lambda value: value.strip() if isinstance(value, str) else value],
+        validators=[
+            DataRequired(message=_l("Enter the name of the youth group")),
+            Length(max=120, message=_l("Group name must be 120 characters or fewer")),
+        ],
+    )
+    submit = SubmitField(_l("Send to the group's tablets"), widget=GovSubmitInput())

@@ -34,7 +34,6 @@ from surveys.models import Channel, SourceGroup, start_of_today
 from voice.db import Model, db
 from voice.suppression import Split, Suppression
 from voice.tracker.models import Action, ActionStatus, Statement, statement_actions
-from voice.tracker.youth_checks import YouthCheck as _YouthCheck  # noqa: F401 - its table
 
 COOKIE_NAME = "voice_verdicts"
 COOKIE_MAX_AGE = 365 * 24 * 3600

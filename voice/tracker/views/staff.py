@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 
 from surveys.labels import AUDIENCE_LABELS
 from themes import comment_text
-from themes.comment_text import Place, Viewer
+from themes.comment_text import CommentText, Place, Viewer
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
 from voice.content_translations.store import other_languages
@@ -17,7 +17,16 @@ from voice.db import db
 from voice.forms import ConfirmForm, required
 from voice.i18n import _, _l
 from voice.suppression import Suppression
-from voice.tracker import actions, bp, history, priorities, quotes, statements, verdicts
+from voice.tracker import (
+    actions,
+    bp,
+    history,
+    priorities,
+    quotes,
+    statements,
+    verdicts,
+    youth_checks,
+)
 from voice.tracker.forms import (
     FACE_LABELS,
     ORGANISATION_LABELS,
@@ -28,6 +37,7 @@ from voice.tracker.forms import (
     PriorityForm,
     StatementForm,
     UpdateForm,
+    YouthCheckForm,
 )
 from voice.tracker.gaps import gaps as find_gaps
 from voice.tracker.models import Action, ActionStatus, Organisation, Priority, Statement
@@ -284,15 +294,30 @@ def edit_statement(statement_id: int) -> Response | str:
 @role_required(*LEADS)
 def statement(statement_id: int) -> Response | str:
     found = _statement_or_404(statement_id)
-    viewer = Viewer.current()
-    candidates = statements.candidate_items(found, viewer)
     form = ChooseItemsForm()
+    candidates = statements.candidate_items(found, Viewer.current())
     form.item_ids.choices = [(comment.item_id, comment.shown[:200]) for comment in candidates]
     if form.validate_on_submit():
         statements.choose_items(found, required(form.item_ids.data))
         db.session.commit()
         flash(_("Comments linked"))
         return redirect(url_for("tracker.statement", statement_id=found.id))
+    return _statement_page(found, form=form, candidates=candidates)
+
+
+def _statement_page(
+    found: Statement,
+    *,
+    form: ChooseItemsForm | None = None,
+    candidates: list[CommentText] | None = None,
+    youth_form: YouthCheckForm | None = None,
+) -> str:
+    viewer = Viewer.current()
+    if candidates is None:
+        candidates = statements.candidate_items(found, viewer)
+    if form is None:
+        form = ChooseItemsForm(formdata=None)
+        form.item_ids.choices = [(c.item_id, c.shown[:200]) for c in candidates]
     return render_template(
         "tracker/statement.html",
         statement=found,
@@ -307,7 +332,28 @@ def statement(statement_id: int) -> Response | str:
         history=history.statement_history(found),
         refused=request.args.getlist("refused"),
         confirm=ConfirmForm(),
+        youth_form=youth_form or YouthCheckForm(formdata=None),
+        youth_checks=youth_checks.results_for_statement(found.id, Suppression.from_config()),
     )
+
+
+@bp.route("/tracker/statements/<int:statement_id>/youth-check", methods=["POST"])
+@role_required(*LEADS)
+def start_youth_check(statement_id: int) -> Response | tuple[str, int]:
+    found = _statement_or_404(statement_id)
+    form = YouthCheckForm()
+    if not form.validate_on_submit():
+        return _statement_page(found, youth_form=form), 400
+    try:
+        _check, session = youth_checks.start_youth_check(
+            found, required(form.group_label.data), current_user.id
+        )
+    except youth_checks.YouthCheckError:
+        flash(_("Only a draft with easy-read words can go to a youth check."), "problem")
+        return redirect(url_for("tracker.statement", statement_id=found.id))
+    db.session.commit()
+    flash(_("The youth check is open. Give the group this join code."))
+    return redirect(url_for("surveys.kiosk_session", session_id=session.id))
 
 
 @bp.route("/tracker/statements/<int:statement_id>/quotes/<int:item_id>", methods=["POST"])
