@@ -1,14 +1,24 @@
 """Locale choice and the translation helpers every package uses."""
 
 from datetime import date, datetime
+from functools import cache
 from urllib.parse import urlencode
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
-from flask import Flask, current_app, request
-from flask_babel import get_locale, gettext, lazy_gettext, ngettext, to_user_timezone
+from babel.support import NullTranslations, Translations
+from flask import Flask, current_app, g, request
+from flask_babel import (
+    get_locale,
+    get_translations,
+    gettext,
+    lazy_gettext,
+    ngettext,
+    to_user_timezone,
+)
 from werkzeug.wrappers import Response
+from wtforms.i18n import messages_path
 
 from voice.config import LANGUAGES, RTL_LANGUAGES
 
@@ -109,10 +119,48 @@ def _remember_language(response: Response) -> Response:
     return response
 
 
+@cache
+def _wtforms_translations(language: str) -> NullTranslations:  # Null when none is found
+    return Translations.load(messages_path(), [language], domain="wtforms")
+
+
+def _share_wtforms_translations() -> None:
+    """Flask-WTF reads WTForms' own catalog from disk for every request that builds a form
+    (about a millisecond each); it takes the one it finds on the request, so give it the
+    language's catalog loaded once per process."""
+    # An attribute Flask-WTF looks for, so not one the Request class declares.
+    request.wtforms_translations = _wtforms_translations(  # type: ignore[attr-defined]
+        str(get_locale())
+    )
+
+
+def _page_translations() -> NullTranslations:
+    """What flask_babel.get_translations() gives, taken straight from the catalog Flask-Babel
+    already holds for the locale in force (force_locale included). A page asks for it about
+    twenty times, and each full lookup walks Flask's context proxies a dozen times."""
+    babel_context = getattr(g, "_flask_babel", None) if g else None
+    locale = getattr(babel_context, "babel_locale", None)
+    domain = getattr(babel_context, "babel_domain", None)
+    if locale is not None and domain is not None:
+        found = domain.cache.get((str(locale), domain.domain[0]))
+        if found is not None:
+            return found
+    return get_translations()
+
+
 def init_i18n(app: Flask) -> None:
     from voice.extensions import babel
 
     babel.init_app(app, locale_selector=select_locale)
+    # Added to the environment by Jinja's i18n extension, which Flask-Babel loads.
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda s: _page_translations().ugettext(s),
+        ngettext=lambda s, p, n: _page_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: _page_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _page_translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
+    app.before_request(_share_wtforms_translations)
     app.jinja_env.filters.update(
         dateformat=format_date,
         datetimeformat=format_datetime,

@@ -116,8 +116,10 @@ def _plural_samples(language: str) -> dict[str, int]:
     return samples
 
 
+@cache
 def _count_text(language: str) -> dict[str, str]:
-    """The live character count's words, from the catalogs, for govuk-frontend's data-i18n."""
+    """The live character count's words, from the catalogs, for govuk-frontend's data-i18n;
+    worked out once per language (it runs in a request for that language)."""
     text = {
         "characters-at-limit": _("You have 0 characters remaining"),
         "textarea-description.other": _(

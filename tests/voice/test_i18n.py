@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from flask import Flask, render_template_string
 from flask.testing import FlaskClient
+from flask_babel import force_locale
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ["cy", "pl", "ar"]
@@ -84,3 +86,27 @@ def test_every_message_is_translated_when_a_catalog_is_built(
     }
     missing = sorted(extracted - translated)
     assert missing == [], f"{language}: {len(missing)} untranslated, e.g. {missing[:5]}"
+
+
+def test_templates_follow_a_forced_language_and_return_to_the_page_language_after_it(
+    app: Flask,
+) -> None:
+    """Templates read the catalog straight from Flask-Babel's cache (voice.i18n)."""
+    with app.test_request_context("/?lang=cy"):
+        welsh = render_template_string(
+            "{{ _('Continue') }}|{{ ngettext('%(num)d response', '%(num)d responses', 3) }}"
+        )
+        with force_locale("ar"):
+            arabic = render_template_string("{{ _('Continue') }}")
+        again = render_template_string("{{ _('Continue') }}")
+    assert welsh.split("|")[0] == _catalog("cy")["Continue"]
+    assert "3" in welsh.split("|")[1]
+    assert "responses" not in welsh
+    assert arabic == _catalog("ar")["Continue"]
+    assert again == welsh.split("|")[0]
+
+
+def _catalog(language: str) -> dict[str, str]:
+    path = ROOT / "translations" / language / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as file:
+        return {m.id: m.string for m in read_po(file) if isinstance(m.id, str)}
