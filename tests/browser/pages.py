@@ -45,6 +45,7 @@ PAGES: list[PageCheck] = [
     PageCheck("you said, we did", "/you-said-we-did"),
     PageCheck("you said, we did in easy read", "/you-said-we-did/easy-read"),
     PageCheck("local offer report", "/you-said-we-did/local-offer-report/2026"),
+    PageCheck("did it work, card not open", "/you-said-we-did/999999/verdict", status=404),
     PageCheck("tracker overview", "/tracker", roles=(Role.STRATEGY_LEAD,)),
     PageCheck(
         "tracker add an action",
