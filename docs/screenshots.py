@@ -27,6 +27,8 @@ SHOTS = (
     ("pictures-easy-read-768.png", "/s/{survey}/questions/2?lang=en&easy=1", 768, 1000),
     ("multiple-choice-arabic-320.png", "/s/{survey}/questions/4?lang=ar&easy=0", 320, 900),
     ("yes-no-welsh-1280.png", "/s/{survey}/questions/3?lang=cy&easy=1", 1280, 720),
+    ("free-text-polish-768.png", "/s/{survey}/questions/5?lang=pl&easy=0", 768, 1000),
+    ("rating-arabic-easy-read-768.png", "/s/{survey}/questions/6?lang=ar&easy=1", 768, 900),
 )
 
 
@@ -72,8 +74,9 @@ def main() -> None:
                 page.wait_for_load_state()
             page.goto(base + path.format(survey=survey_id))
             page.wait_for_load_state("networkidle")
-            if "/questions/" in path:  # show a chosen card too
-                page.locator("main .voice-choice__label").nth(1).click()
+            cards = page.locator("main .voice-choice__label")
+            if cards.count() > 2:  # show a chosen card too
+                cards.nth(1).click()
             page.screenshot(path=str(OUT / name))
             context.close()
             size = (OUT / name).stat().st_size
