@@ -16,12 +16,41 @@ class Area:
     endpoint: str
     # Other pages that belong to the area: exact endpoints, or a prefix ending in "." or "_".
     also: tuple[str, ...] = ()
+    # Pages `also` would take in that belong to another area instead (written the same way).
+    but: tuple[str, ...] = ()
+    # Where the link goes for someone whose roles do not open `endpoint`: the first they open.
+    or_else: tuple[str, ...] = ()
 
     def holds(self, endpoint: str) -> bool:
-        return endpoint == self.endpoint or any(
-            endpoint.startswith(part) if part[-1] in "._" else endpoint == part
-            for part in self.also
-        )
+        if _matches(endpoint, self.but):
+            return False
+        return endpoint == self.endpoint or _matches(endpoint, (*self.or_else, *self.also))
+
+    def link(self) -> str | None:
+        """The endpoint the person's link goes to, or None when their roles open none."""
+        return next((e for e in (self.endpoint, *self.or_else) if _opens(e)), None)
+
+
+def _matches(endpoint: str, parts: tuple[str, ...]) -> bool:
+    return any(
+        endpoint.startswith(part) if part[-1] in "._" else endpoint == part for part in parts
+    )
+
+
+# The staff pages of priority rounds (the young people's tablet pages are public).
+ROUND_PAGES = (
+    "tracker.rounds",
+    "tracker.round_page",
+    "tracker.add_round_card",
+    "tracker.remove_round_card",
+    "tracker.open_priority_round",
+    "tracker.close_priority_round",
+    "tracker.round_results",
+    "tracker.round_sessions",
+    "tracker.round_session",
+    "tracker.round_session_count",
+    "tracker.close_round_session",
+)
 
 
 AREAS = (
@@ -43,7 +72,8 @@ AREAS = (
         ),
     ),
     Area(_l("Safeguarding"), "themes.safeguarding_queue", ("themes.safeguarding_",)),
-    Area(_l("Tracker"), "tracker.overview", ("tracker.",)),
+    Area(_l("Tracker"), "tracker.overview", ("tracker.",), but=ROUND_PAGES),
+    Area(_l("Priority rounds"), "tracker.rounds", ROUND_PAGES, or_else=("tracker.round_sessions",)),
     Area(_l("Translations"), "content_translations.overview", ("content_translations.",)),
     Area(
         _l("Surveys"),
@@ -93,14 +123,15 @@ def staff_navigation() -> list[dict[str, Any]]:
     here = request.endpoint or ""
     items = []
     for area in AREAS:
-        if not _opens(area.endpoint):
+        endpoint = area.link()
+        if endpoint is None:
             continue
         holds = area.holds(here)
         items.append(
             {
                 "text": area.text,
-                "href": url_for(area.endpoint),
-                "current": holds and here == area.endpoint,
+                "href": url_for(endpoint),
+                "current": holds and here == endpoint,
                 "active": holds,
             }
         )
