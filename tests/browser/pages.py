@@ -61,6 +61,10 @@ PAGES: list[PageCheck] = [
     ),
     PageCheck("tracker gaps", "/tracker/gaps", roles=(Role.STRATEGY_LEAD,)),
     PageCheck("tracker our groups", "/tracker/our-groups", roles=(Role.FACILITATOR,)),
+    # Priority rounds (issue 16). A round, its results and the tablet pages need a round:
+    # tests/voice/test_page_structure.py and tests/browser/test_rounds.py.
+    PageCheck("priority rounds", "/tracker/rounds", roles=(Role.STRATEGY_LEAD,), submit_empty=True),
+    PageCheck("priority round tablets", "/tracker/round-sessions", roles=(Role.FACILITATOR,)),
     PageCheck(
         "you said, we did unsubscribe, bad link",
         "/you-said-we-did/unsubscribe/bad-link",

@@ -36,6 +36,7 @@ COVERED_ELSEWHERE = {
     "local offer report": "test_tracker_pages.py, with cards",
     "tracker overview": "test_tracker_pages.py, with an action and a statement",
     "tracker our groups": "test_tracker_pages.py, with a group session",
+    "priority round tablets": "test_rounds.py, with an open round and a group's session",
     "contact email withdrawal": "a problem page, like the bad unsubscribe link",
     "contact email withdrawn": "a confirmation, like the survey thank you page",
     "tell us what you think": "the same choices as its easy read version, checked here",

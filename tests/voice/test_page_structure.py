@@ -106,7 +106,7 @@ class PageParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in self._text:
             text = " ".join("".join(self._text.pop(tag)).split())
-            if tag == "title":
+            if tag == "title" and not self.title:  # the page's, not an SVG's <title> later
                 self.title = text
             elif tag == "h1":
                 self.h1s.append(text)
@@ -258,3 +258,88 @@ def test_condition_page_has_one_h1_and_shows_its_errors_when_shown_in_every_lang
         posted = _submit_empty(client, url, page, url)
         assert posted.status_code == 200, url
         _check_structure(posted.get_data(as_text=True), language, errors=True, where=f"{url} empty")
+
+
+def _check_every_language(
+    client: FlaskClient, path: str, status: int = 200, *, submit_empty: bool = False
+) -> None:
+    for language in LANGUAGES:
+        url = f"{path}{'&' if '?' in path else '?'}lang={language}"
+        response = client.get(url)
+        assert response.status_code == status, url
+        page = _check_structure(response.get_data(as_text=True), language, errors=False, where=url)
+        if submit_empty:
+            posted = _submit_empty(client, url, page, url)
+            assert posted.status_code in {200, 400, 422}, (url, posted.status_code)
+            _check_structure(
+                posted.get_data(as_text=True), language, errors=True, where=f"{url} empty"
+            )
+
+
+def test_priority_round_staff_pages_have_one_h1_and_show_their_errors_in_every_language(
+    app: Flask, client: FlaskClient
+) -> None:
+    """A round, its results and one group's tablet session (tracker.round_page,
+    tracker.round_results, tracker.round_session) need a round, and the form that starts a
+    round on tablets needs an open one; the card form and that form posted empty."""
+    from tests.rounds.helpers import make_round, make_round_session
+
+    with app.app_context():
+        made = make_round()
+        round_id, session_id = made.id, make_round_session(made).id
+        draft_id = make_round(status="draft", title="Summer round", cards=0).id
+    sign_in_session(client, make_staff(app, Role.STRATEGY_LEAD))
+    _check_every_language(client, f"/tracker/rounds/{draft_id}", submit_empty=True)
+    _check_every_language(client, f"/tracker/rounds/{round_id}")
+    _check_every_language(client, f"/tracker/rounds/{round_id}/results")
+    _check_every_language(client, "/tracker/round-sessions", submit_empty=True)
+    _check_every_language(client, f"/tracker/round-sessions/{session_id}")
+
+
+def test_priority_round_tablet_pages_have_one_h1_and_show_their_errors_in_every_language(
+    app: Flask, client: FlaskClient
+) -> None:
+    """Choosing (posted with nothing chosen), why (with too long a reason), thank you, and the
+    page a closed session shows, in standard and easy-read wording."""
+    from tests.rounds.helpers import make_round, make_round_session
+    from voice.tracker.rounds import tablet
+    from voice.tracker.rounds.models import RoundSession
+
+    with app.app_context():
+        made = make_round()
+        opened = make_round_session(made)
+        code, session_id, first_card = opened.code, opened.id, made.live_cards[0].id
+    assert client.get(f"/round/join/{code}").status_code == 302
+    for language in LANGUAGES:
+        for easy in ("0", "1"):
+            url = f"/round?easy={easy}&lang={language}"
+            page = _check_structure(
+                client.get(url).get_data(as_text=True), language, errors=False, where=url
+            )
+            # The choosing form, not "Start again for the next person" below it.
+            # Nothing chosen, even when the cards chosen in the language before are ticked.
+            fields = _multidict([f for f in page.forms_in_main[0].fields if f[0] != "answer"])
+            nothing = client.post(url, data=fields)
+            assert nothing.status_code == 400, url
+            _check_structure(
+                nothing.get_data(as_text=True), language, errors=True, where=f"{url} empty"
+            )
+        chosen = client.post("/round", data={**fields, "answer": [str(first_card)]})
+        assert chosen.status_code == 302, language
+        for easy in ("0", "1"):
+            url = f"/round/why?easy={easy}&lang={language}"
+            why = _check_structure(
+                client.get(url).get_data(as_text=True), language, errors=False, where=url
+            )
+            fields = dict(next(f for f in why.forms_in_main if f.action.endswith("/send")).fields)
+            too_long = client.post("/round/send", data={**fields, "reason": "x" * 1001})
+            assert too_long.status_code == 400, url
+            _check_structure(
+                too_long.get_data(as_text=True), language, errors=True, where=f"{url} too long"
+            )
+    _check_every_language(client, "/round/thank-you")
+    with app.app_context():
+        tablet.close_round_session(db.session.get(RoundSession, session_id))
+        db.session.commit()
+    for easy in ("0", "1"):
+        _check_every_language(client, f"/round?easy={easy}", 410)
