@@ -23,7 +23,7 @@ from surveys.types import (
     SurveyKind,
     SurveyStatus,
 )
-from voice.db import Model, utcnow
+from voice.db import Model, start_of_today, utcnow
 
 
 class FeedbackItem(Model):
@@ -212,10 +212,6 @@ class SurveyPicture(Model):
 
 
 # Feedback forms, proxy entry and imports
-
-
-def start_of_today() -> datetime:
-    return utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 class ContactRequest(Model):

@@ -1,6 +1,7 @@
 """What other packages may read about surveys, kiosk sessions and where comments came from.
 They call these, never the models' queries, so each rule is written here once."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
@@ -8,14 +9,14 @@ from sqlalchemy import Select, func, select
 from surveys.builder import is_accepting
 from surveys.models import (
     Answer,
+    ContactRequest,
     FeedbackItem,
     KioskSession,
-    SourceGroup,
+    Question,
     Survey,
-    SurveyKind,
     SurveyResponse,
-    SurveyStatus,
 )
+from surveys.types import SourceGroup, SurveyKind, SurveyStatus
 from surveys.wordings import wording_text
 from voice.accounts.models import Role
 from voice.db import db
@@ -126,3 +127,48 @@ def responses_by_group(survey_ids: list[int]) -> dict[str, int]:
         .group_by(SurveyResponse.group_label)
     ).all()
     return {label or "": number for label, number in rows}
+
+
+def existing_item_ids(item_ids: Iterable[int]) -> set[int]:
+    """Which of these comment ids are stored (a list sent by a browser may name others)."""
+    ids = list(item_ids)
+    return set(db.session.scalars(select(FeedbackItem.id).where(FeedbackItem.id.in_(ids))))
+
+
+def source_group_counts(item_ids: Select[int]) -> dict[SourceGroup, int]:
+    """How many of these comments came from each source group (every group, zeros too)."""
+    rows = db.session.execute(
+        select(FeedbackItem.source_group, func.count())
+        .where(FeedbackItem.id.in_(item_ids))
+        .group_by(FeedbackItem.source_group)
+    )
+    counts = dict.fromkeys(SourceGroup, 0)
+    counts.update({group: int(number) for group, number in rows})
+    return counts
+
+
+def question_ids(survey_id: int) -> list[int]:
+    """A survey's questions in the order they are asked."""
+    return list(
+        db.session.scalars(
+            select(Question.id).where(Question.survey_id == survey_id).order_by(Question.position)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone who left an email address for news of what changed."""
+
+    id: int
+    email: str
+
+
+def contact(contact_request_id: int) -> Contact | None:
+    request = db.session.get(ContactRequest, contact_request_id)
+    return Contact(request.id, request.email) if request is not None else None
+
+
+def contact_request_ids() -> Select[int]:
+    """Ids of the contact requests still held (a withdrawn one is deleted)."""
+    return select(ContactRequest.id)

@@ -51,6 +51,10 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def start_of_today() -> datetime:
+    return utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 db = SQLAlchemy(model_class=Base)
 
 # The base class of every model. At run time it is db.Model: Base with Flask-SQLAlchemy's mixins

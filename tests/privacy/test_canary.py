@@ -153,6 +153,8 @@ def _values(app: Flask) -> dict[str, list[object]]:
             "kind_name": ["statement", "action"],
             "object_id": sorted({*ids(Statement), *ids(Action)}),
             "import_id": [1],
+            "round_id": [1],  # priority rounds show choices and counts, never a comment
+            "card_id": [1],
             "audience": ["parent-carers", "schools"],
             # Nothing of a comment hangs off these; a missing one must still not leak.
             "job_id": [1],

@@ -5,11 +5,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from surveys.models import FeedbackItem, SourceGroup
+from surveys.models import FeedbackItem
+from surveys.types import SourceGroup
 from tests.conftest import csrf_token
 from tests.factories import make_feedback_item, make_theme
 from tests.rounds.helpers import app_code, make_round, make_round_session, vote
-from themes.models import ItemTheme, TagSource
+from themes.models import ItemTheme
+from themes.types import TagSource
 from voice.accounts.models import Role
 from voice.db import db
 from voice.tracker.rounds import making

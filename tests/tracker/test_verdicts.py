@@ -7,14 +7,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from surveys.models import FeedbackItem, FeedbackLabel, SourceGroup
+from surveys.models import FeedbackItem, FeedbackLabel
+from surveys.types import SourceGroup
 from tests.conftest import csrf_token
 from tests.factories import make_action, make_statement, make_voice
 from themes.models import ItemAnalysis, SafeguardingFlag
 from voice.accounts.models import Role
 from voice.db import db
 from voice.tracker import verdicts
-from voice.tracker.models import ActionStatus
+from voice.tracker.types import ActionStatus
 from voice.tracker.verdicts import Verdict, VerdictFace
 
 TOKEN = re.compile(r'name="token" value="([^"]+)"')

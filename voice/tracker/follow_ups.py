@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 
-from surveys.models import ContactRequest
+from surveys.queries import Contact, contact, contact_request_ids
 from voice.db import db
 from voice.tracker.models import (
     Action,
@@ -68,7 +68,7 @@ def count_follow_ups(contact_request_ids: list[int]) -> int:
 
 @dataclass
 class Notice:
-    contact: ContactRequest
+    contact: Contact
     changes: list[tuple[Action, ActionStatus]]
 
 
@@ -77,7 +77,7 @@ def due_notices(now: datetime) -> list[Notice]:
     last week; their news waits for the next run."""
     # Forget people whose contact request was withdrawn.
     db.session.execute(
-        delete(FollowUp).where(FollowUp.contact_request_id.not_in(select(ContactRequest.id)))
+        delete(FollowUp).where(FollowUp.contact_request_id.not_in(contact_request_ids()))
     )
     last_sent = dict(
         db.session.execute(select(FollowUpMail.contact_request_id, FollowUpMail.last_sent_at))
@@ -121,8 +121,9 @@ def due_notices(now: datetime) -> list[Notice]:
             actions = db.session.scalars(
                 select(Action).where(Action.id.in_(action_ids)).order_by(Action.id)
             ).all()
-            contact = db.session.get_one(ContactRequest, contact_id)  # its follow-up's key
-            notices.append(Notice(contact=contact, changes=[(a, a.status) for a in actions]))
+            person = contact(contact_id)
+            if person is not None:  # withdrawn since the clean-up above: nothing is sent
+                notices.append(Notice(contact=person, changes=[(a, a.status) for a in actions]))
     return notices
 
 

@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from themes.models import ItemTheme, Theme
+from themes.queries import Theme, voices_by_theme
 from voice.db import db
 from voice.tracker.models import Statement, statement_actions, statement_themes
 from voice.tracker.statements import voices_by_audience
@@ -30,12 +30,7 @@ def gaps(minimum: int = 1) -> list[Gap]:
         )
         .distinct()
     )
-    theme_rows = db.session.execute(
-        select(Theme, func.count(func.distinct(ItemTheme.item_id)))
-        .join(ItemTheme, ItemTheme.theme_id == Theme.id)
-        .where(~ItemTheme.removed, Theme.id.not_in(answered_themes))
-        .group_by(Theme.id)
-    ).all()
+    theme_rows = voices_by_theme(excluding=answered_themes)
     found = [
         Gap(kind="theme", label=theme.name, voices=number, theme=theme)
         for theme, number in theme_rows

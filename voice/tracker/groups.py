@@ -2,9 +2,8 @@
 
 from sqlalchemy import func, or_, select
 
-from surveys.models import KioskSession
-from surveys.queries import kiosk_session_item_ids, kiosk_sessions
-from themes.models import ItemTheme
+from surveys.queries import KioskSession, kiosk_session_item_ids, kiosk_sessions
+from themes.queries import themes_of_items
 from voice.db import db
 from voice.tracker.models import Statement, statement_items, statement_themes
 
@@ -17,12 +16,9 @@ def group_outcome(kiosk_id: int) -> tuple[int, list[Statement]]:
     """How many views a kiosk session gave, and the published statements they stand behind."""
     item_ids = kiosk_session_item_ids(kiosk_id)
     number = db.session.scalar(select(func.count()).select_from(item_ids.subquery())) or 0
-    themes_of_items = select(ItemTheme.theme_id).where(
-        ItemTheme.item_id.in_(item_ids), ~ItemTheme.removed
-    )
     chosen = select(statement_items.c.statement_id).where(statement_items.c.item_id.in_(item_ids))
     tagged = select(statement_themes.c.statement_id).where(
-        statement_themes.c.theme_id.in_(themes_of_items)
+        statement_themes.c.theme_id.in_(themes_of_items(item_ids))
     )
     statements = db.session.scalars(
         select(Statement)

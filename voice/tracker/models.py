@@ -5,10 +5,9 @@ from datetime import date, datetime
 from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from surveys.models import start_of_today
 from themes.models import Theme
 from voice.accounts.models import User
-from voice.db import Model, db, utcnow
+from voice.db import Model, db, start_of_today, utcnow
 from voice.tracker.types import ActionStatus, Organisation
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from surveys.types import SourceGroup
-from themes.models import Theme
+from themes.queries import Theme, theme_ids_with_slug, themes_with_ids
 from voice.db import db
 from voice.tracker.models import Action, Statement, statement_themes
 from voice.tracker.statements import VOICE_COLUMNS, stored_voices
@@ -21,9 +21,9 @@ def _published_query(
     if theme_slug:
         query = query.where(
             Statement.id.in_(
-                select(statement_themes.c.statement_id)
-                .join(Theme, Theme.id == statement_themes.c.theme_id)
-                .where(Theme.slug == theme_slug)
+                select(statement_themes.c.statement_id).where(
+                    statement_themes.c.theme_id.in_(theme_ids_with_slug(theme_slug))
+                )
             )
         )
     if audience is not None:
@@ -74,13 +74,8 @@ def voices_for_statements(statements: list[Statement]) -> dict[int, Counter]:
 
 def themes_in_use() -> list[Theme]:
     """Themes of published statements, for the public filter."""
-    return list(
-        db.session.scalars(
-            select(Theme)
-            .join(statement_themes, statement_themes.c.theme_id == Theme.id)
-            .join(Statement, Statement.id == statement_themes.c.statement_id)
-            .where(Statement.published)
-            .distinct()
-            .order_by(Theme.name)
-        )
+    return themes_with_ids(
+        select(statement_themes.c.theme_id)
+        .join(Statement, Statement.id == statement_themes.c.statement_id)
+        .where(Statement.published)
     )

@@ -8,7 +8,7 @@ from themes.comment_text import CommentText, Place, Viewer
 from voice.db import db
 from voice.i18n import _
 from voice.tracker.models import Statement, StatementQuote
-from voice.tracker.statements import PublishRefused, chosen_items
+from voice.tracker.statements import PublishRefused, chosen_item_ids
 
 MAX_QUOTES = 3
 
@@ -26,7 +26,7 @@ class QuoteCheck:
 
 def quote_checks(statement: Statement, viewer: Viewer) -> list[QuoteCheck]:
     """Each chosen comment, with every reason it may not be quoted in public."""
-    ids = [item.id for item in chosen_items(statement)]
+    ids = chosen_item_ids(statement)
     found = comment_text.texts(ids, viewer, Place.TRACKER)
     return [
         QuoteCheck(
@@ -39,7 +39,7 @@ def quote_checks(statement: Statement, viewer: Viewer) -> list[QuoteCheck]:
 
 
 def choose_quote(statement: Statement, item_id: int) -> None:
-    if item_id not in {i.id for i in chosen_items(statement)}:
+    if item_id not in chosen_item_ids(statement):
         raise PublishRefused([_("Choose a comment linked to this statement")])
     if any(quote.item_id == item_id for quote in statement.quotes):
         return

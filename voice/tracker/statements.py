@@ -3,13 +3,20 @@ voices behind them, and publishing."""
 
 from collections import Counter
 
-from sqlalchemy import CompoundSelect, func, select
+from sqlalchemy import CompoundSelect, select
 
-from surveys.models import FeedbackItem
+from surveys.queries import existing_item_ids, source_group_counts
 from surveys.types import SourceGroup
 from themes import comment_text
 from themes.comment_text import CommentText, Place, Viewer
-from themes.models import ItemTheme, Theme
+from themes.queries import (
+    ThemeSummary,
+    current_themes,
+    items_tagged_with,
+    newest_items_tagged_with,
+    themes_of_items,
+    themes_with_ids,
+)
 from voice.content_translations import workflow
 from voice.db import db, utcnow
 from voice.i18n import _, language_name, ngettext
@@ -34,8 +41,8 @@ def list_statements() -> list[Statement]:
     return list(db.session.scalars(select(Statement).order_by(Statement.id.desc())))
 
 
-def list_themes() -> list[Theme]:
-    return list(db.session.scalars(select(Theme).where(Theme.active).order_by(Theme.name)))
+def list_themes() -> list[ThemeSummary]:
+    return current_themes()
 
 
 def save_statement(
@@ -51,7 +58,7 @@ def save_statement(
         db.session.add(statement)
     statement.summary = summary
     statement.easy_read_summary = easy_read_summary
-    statement.themes = list(db.session.scalars(select(Theme).where(Theme.id.in_(theme_ids))))
+    statement.themes = themes_with_ids(theme_ids)
     statement.actions = list(db.session.scalars(select(Action).where(Action.id.in_(action_ids))))
     statement.updated_at = utcnow()
     refresh_voices(statement)
@@ -61,24 +68,15 @@ def save_statement(
 def _voice_ids(statement: Statement) -> CompoundSelect[int]:
     """Ids of the items behind a statement: those chosen and those tagged with its themes."""
     chosen = select(statement_items.c.item_id).where(statement_items.c.statement_id == statement.id)
-    tagged = (
-        select(ItemTheme.item_id)
-        .join(statement_themes, statement_themes.c.theme_id == ItemTheme.theme_id)
-        .where(statement_themes.c.statement_id == statement.id, ~ItemTheme.removed)
+    tagged = items_tagged_with(
+        select(statement_themes.c.theme_id).where(statement_themes.c.statement_id == statement.id)
     )
     return chosen.union(tagged)
 
 
 def voices_by_audience(statement: Statement) -> dict[SourceGroup, int]:
     ids = _voice_ids(statement).subquery()
-    rows = db.session.execute(
-        select(FeedbackItem.source_group, func.count())
-        .where(FeedbackItem.id.in_(select(ids.c[0])))
-        .group_by(FeedbackItem.source_group)
-    )
-    counts = dict.fromkeys(SourceGroup, 0)
-    counts.update(dict(rows.all()))
-    return counts
+    return source_group_counts(select(ids.c[0]))
 
 
 VOICE_COLUMNS = {
@@ -101,9 +99,7 @@ def statements_for_items(item_ids: list[int]) -> list[Statement]:
     """Statements these comments stand behind: chosen for them, or tagged (or once tagged, so a
     removed tag is counted out) with one of their themes."""
     by_theme = select(statement_themes.c.statement_id).where(
-        statement_themes.c.theme_id.in_(
-            select(ItemTheme.theme_id).where(ItemTheme.item_id.in_(item_ids))
-        )
+        statement_themes.c.theme_id.in_(themes_of_items(item_ids, removed_too=True))
     )
     chosen = select(statement_items.c.statement_id).where(statement_items.c.item_id.in_(item_ids))
     return list(
@@ -119,13 +115,12 @@ def stored_voices(statement: Statement) -> Counter:
     return Counter({group: getattr(statement, column) for group, column in VOICE_COLUMNS.items()})
 
 
-def chosen_items(statement: Statement) -> list[FeedbackItem]:
+def chosen_item_ids(statement: Statement) -> list[int]:
     return list(
         db.session.scalars(
-            select(FeedbackItem)
-            .join(statement_items, statement_items.c.item_id == FeedbackItem.id)
+            select(statement_items.c.item_id)
             .where(statement_items.c.statement_id == statement.id)
-            .order_by(FeedbackItem.id)
+            .order_by(statement_items.c.item_id)
         )
     )
 
@@ -137,27 +132,16 @@ def candidate_items(statement: Statement, viewer: Viewer, limit: int = 50) -> li
     if not theme_ids:
         return []
     chosen = select(statement_items.c.item_id).where(statement_items.c.statement_id == statement.id)
-    ids = list(
-        db.session.scalars(
-            select(ItemTheme.item_id)
-            .where(
-                ItemTheme.theme_id.in_(theme_ids),
-                ~ItemTheme.removed,
-                ItemTheme.item_id.not_in(chosen),
-                comment_text.visible(viewer, Place.TRACKER, ItemTheme.item_id),
-            )
-            .distinct()
-            .order_by(ItemTheme.item_id.desc())
-            .limit(limit)
-        )
+    ids = newest_items_tagged_with(
+        theme_ids, viewer, Place.TRACKER, leaving_out=chosen, limit=limit
     )
     found = comment_text.texts(ids, viewer, Place.TRACKER)
     return [found[item_id] for item_id in ids if item_id in found]
 
 
 def choose_items(statement: Statement, item_ids: list[int]) -> None:
-    already = {item.id for item in chosen_items(statement)}
-    existing = set(db.session.scalars(select(FeedbackItem.id).where(FeedbackItem.id.in_(item_ids))))
+    already = set(chosen_item_ids(statement))
+    existing = existing_item_ids(item_ids)
     for item_id in sorted(existing - already):
         db.session.execute(
             statement_items.insert().values(statement_id=statement.id, item_id=item_id)

@@ -30,8 +30,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from surveys.feedback import add_feedback_item, add_labels
-from surveys.models import Channel, SourceGroup, start_of_today
-from voice.db import Model, db
+from surveys.types import Channel, SourceGroup
+from voice.db import Model, db, start_of_today
 from voice.suppression import Split, Suppression
 from voice.tracker.models import Action, ActionStatus, Statement, statement_actions
 

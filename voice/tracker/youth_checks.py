@@ -6,6 +6,7 @@ on the draft's staff page."""
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from flask import current_app
 from flask_babel import force_locale
@@ -14,8 +15,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from surveys.builder import add_question, create_survey, open_survey
 from surveys.kiosk import open_kiosk_session
-from surveys.models import KioskSession, Question, QuestionType, SourceGroup
-from surveys.queries import choice_counts, kiosk_sessions, responses_by_group
+from surveys.queries import (
+    KioskSession,
+    choice_counts,
+    kiosk_sessions,
+    question_ids,
+    responses_by_group,
+)
+from surveys.types import QuestionType, SourceGroup
 from voice.db import Model, db, utcnow
 from voice.i18n import _, _l
 from voice.suppression import Shown, Split, Suppression
@@ -54,6 +61,10 @@ def _in_every_language(make: Callable[[], str]) -> dict[str, dict[str, str]]:
     return wordings
 
 
+def _prompt(words: str, question: object) -> str:
+    return _("“%(words)s” %(question)s", words=words, question=str(question))
+
+
 def start_youth_check(
     statement: Statement, group_label: str, by_id: int | None
 ) -> tuple[YouthCheck, KioskSession]:
@@ -77,11 +88,7 @@ def start_youth_check(
         add_question(
             survey,
             kind=QuestionType.YES_NO,
-            prompt=_in_every_language(
-                lambda question=question: _(
-                    "“%(words)s” %(question)s", words=words, question=str(question)
-                )
-            ),
+            prompt=_in_every_language(partial(_prompt, words, question)),
             picture="talk",
         )
     open_survey(survey, current_app.config["LANGUAGES"])
@@ -113,17 +120,10 @@ def results_for_statement(statement_id: int, small: Suppression) -> list[CheckRe
     for check in checks:
         sessions = [s for s in kiosk_sessions() if s.survey_id == check.survey_id]
         groups = responses_by_group([check.survey_id])
-        question_ids = [
-            q
-            for (q,) in db.session.execute(
-                select(Question.id)
-                .where(Question.survey_id == check.survey_id)
-                .order_by(Question.position)
-            )
-        ]
+        questions = question_ids(check.survey_id)
         counts = choice_counts(check.survey_id)
         splits = []
-        for question_id in question_ids[:2]:
+        for question_id in questions[:2]:
             parts = {value: counts.get(question_id, {}).get(value, 0) for value in ANSWER_VALUES}
             splits.append(small.split(sum(parts.values()), parts))
         found.append(

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from surveys.models import SourceGroup
+from surveys.types import SourceGroup
 from themes.queries import RaisedTheme, themes_raised_by
 from voice.db import db, utcnow
 from voice.suppression import Shown, Suppression

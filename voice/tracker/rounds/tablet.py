@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from surveys.feedback import add_feedback_item
 from surveys.kiosk import JoinTarget, new_join_code, normalise_join_code, register_join_target
-from surveys.models import Channel, SourceGroup
+from surveys.types import Channel, SourceGroup
 from voice.db import db, utcnow
 from voice.tracker.rounds.models import (
     PriorityRound,
