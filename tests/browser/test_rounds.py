@@ -13,7 +13,7 @@ from sqlalchemy import select
 from tests.browser.conftest import axe_violations, in_language
 from tests.rounds.helpers import make_round, make_round_session
 from voice.accounts.models import Role
-from voice.db import db
+from voice.db import db, utcnow
 from voice.tracker.rounds import tablet
 from voice.tracker.rounds.models import RoundBallot, RoundSession
 
@@ -245,3 +245,25 @@ def test_tablet_starts_again_for_the_next_person_after_thank_you_and_when_left_i
     assert page.url == f"{live_server}/round"
     expect(page.locator("input[name=answer]:checked")).to_have_count(0)
     assert len(_ballots(app)) == 1
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_pages_telling_what_young_people_ranked_have_no_serious_axe_violations_when_viewed(
+    app: Flask, live_server: str, signed_in_page: Callable[..., Page], language: str
+) -> None:
+    """The dashboard's rounds panel, the evidence pack and the Local Offer report with a round
+    big enough to show."""
+    _running_round(app, people=8)
+    page = signed_in_page(Role.STRATEGY_LEAD)
+    violations = {}
+    for path in (
+        "/dashboard/",
+        "/dashboard/evidence-pack",
+        f"/you-said-we-did/local-offer-report/{utcnow().year}",
+    ):
+        response = page.goto(f"{live_server}{path}?lang={language}")
+        assert response is not None
+        assert response.status == 200, path
+        assert page.locator("#coproduction-title, #young-people-title, #latest-round-title").count()
+        violations[path] = axe_violations(page)
+    assert violations == dict.fromkeys(violations, [])

@@ -21,8 +21,10 @@ from voice.dashboards.filters import SENTIMENTS, Filters
 from voice.db import utcnow
 from voice.i18n import _
 from voice.suppression import Suppression
+from voice.tracker import coproduction as young_people
 from voice.tracker import verdicts
 from voice.tracker.forms import FACE_LABELS
+from voice.tracker.rounds import results as round_results
 
 # Roles that see only a summary of their own audience's themes.
 OWN_AUDIENCE = {Role.FORUM_REP: SourceGroup.PARENT_CARER, Role.SCHOOL_CONTACT: SourceGroup.SCHOOL}
@@ -186,7 +188,13 @@ def _overview_context(filters: Filters) -> dict[str, Any]:
         context["gap_minimum"] = minimum
         context["flags"] = small.show(services.open_flag_count(filters))
         context["phrases"] = services.emerging_phrases(filters)
+        context["latest_round"] = round_results.latest_round()
+        context["round_words"] = _round_words
     return context
+
+
+def _round_words(card: Any) -> str:
+    return round_results.card_words(card, "en", False)
 
 
 @bp.get("/")
@@ -314,6 +322,15 @@ def _trend_shown(
     return [(month, parts[month].text) for month, _number in trend]
 
 
+def _action_status_names() -> dict[str, str]:
+    return {
+        "planned": _("Planned"),
+        "in_progress": _("In progress"),
+        "done": _("Done"),
+        "not_doing": _("Not doing"),
+    }
+
+
 @bp.get("/evidence-pack")
 @role_required(Role.STRATEGY_LEAD, Role.ADMIN)
 def evidence_pack() -> str:
@@ -339,15 +356,13 @@ def evidence_pack() -> str:
         themes=themes,
         actions=services.actions_for_themes([row.theme.id for row in top]),
         coproduction=services.coproduction_log(filters),
+        young_people=young_people.coproduction(*young_people.period(filters.start, filters.end)),
+        action_title=lambda action: action.title,
+        action_status=lambda action: _action_status_names().get(action.status.value, ""),
         card_verdicts=verdicts.verdicts_by_action(small),
         face_labels=FACE_LABELS,
         generated=utcnow(),
-        action_statuses={
-            "planned": _("Planned"),
-            "in_progress": _("In progress"),
-            "done": _("Done"),
-            "not_doing": _("Not doing"),
-        },
+        action_statuses=_action_status_names(),
         labels=_labels(),
         **context,
         **_filter_context(filters),

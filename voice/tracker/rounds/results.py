@@ -11,7 +11,7 @@ from surveys.types import SourceGroup
 from themes.queries import RaisedTheme, themes_raised_by
 from voice.db import db, utcnow
 from voice.suppression import Shown, Suppression
-from voice.tracker.models import Action, Statement
+from voice.tracker.models import Action, Statement, statement_actions, statement_themes
 from voice.tracker.rounds.models import (
     PriorityRound,
     RoundBallot,
@@ -204,3 +204,118 @@ def card_words(card: RoundCard, language: str, easy: bool) -> str:
 def words_language(card: RoundCard, language: str, easy: bool) -> str:
     """The language card_words found its words in (a page marks English words lang="en")."""
     return language if any((card.wording.get(language) or {}).values()) else "en"
+
+
+# -- evidence of coproduction: who took part, what they put first, what was done --------------
+
+
+@dataclass(frozen=True)
+class RoundFirst:
+    """What young people put first in one round, and the actions that answer those cards."""
+
+    round: PriorityRound
+    people: Shown
+    cards: list[RoundCard]  # more than one when they share first place
+    actions: list[Action]
+
+
+@dataclass(frozen=True)
+class Participation:
+    """Young people who sent their choices in [start, end): how many, from which groups and
+    settings (parts hidden by voice.suppression), and each round's first place."""
+
+    start: datetime
+    end: datetime
+    people: Shown
+    rounds: int
+    groups: int  # how many groups (a count of groups identifies no one)
+    by_group: dict[str, Shown]  # "" for choices whose tablet session was deleted
+    by_setting: dict[str, Shown]
+    firsts: list[RoundFirst]
+
+
+def _answering_actions(card: RoundCard, *, published_only: bool) -> list[Action]:
+    """The actions a card stands for: its own action, a statement's actions, or the actions of
+    statements about its theme. `published_only`: only actions on a published statement, for
+    public pages."""
+    if card.action_id is not None and not published_only:
+        action = db.session.get(Action, card.action_id)
+        return [action] if action is not None else []
+    query = (
+        select(Action)
+        .join(statement_actions, statement_actions.c.action_id == Action.id)
+        .join(Statement, Statement.id == statement_actions.c.statement_id)
+    )
+    if card.action_id is not None:
+        query = query.where(Action.id == card.action_id)
+    elif card.statement_id is not None:
+        query = query.where(Statement.id == card.statement_id)
+    elif card.theme_id is not None:
+        query = query.join(statement_themes, statement_themes.c.statement_id == Statement.id).where(
+            statement_themes.c.theme_id == card.theme_id
+        )
+    else:
+        return []
+    if published_only:
+        query = query.where(Statement.published.is_(True))
+    return list(db.session.scalars(query.distinct().order_by(Action.title)))
+
+
+def round_first(
+    priority_round: PriorityRound, *, published_only: bool = False
+) -> RoundFirst | None:
+    """The round's first place, or None while too few young people took part to show it."""
+    ranking = round_ranking(priority_round)
+    if not ranking.shown:
+        return None
+    cards = [row.card for row in ranking.cards if row.rank == 1]
+    actions: dict[int, Action] = {}
+    for card in cards:
+        for action in _answering_actions(card, published_only=published_only):
+            actions.setdefault(action.id, action)
+    return RoundFirst(priority_round, ranking.people, cards, list(actions.values()))
+
+
+def participation(start: datetime, end: datetime, *, published_only: bool = False) -> Participation:
+    rule = Suppression.from_config()
+    rows = db.session.execute(
+        select(RoundBallot.round_id, RoundSession.group_label, RoundSession.setting)
+        .outerjoin(RoundSession, RoundSession.id == RoundBallot.session_id)
+        .where(RoundBallot.submitted_at >= start, RoundBallot.submitted_at < end)
+    ).all()
+    total = len(rows)
+    groups = Counter(label or "" for _, label, _ in rows)
+    settings = Counter(setting or "" for _, _, setting in rows)
+    round_ids = sorted({round_id for round_id, _, _ in rows})
+    rounds = db.session.scalars(
+        select(PriorityRound)
+        .where(PriorityRound.id.in_(round_ids))
+        .order_by(PriorityRound.opened_at, PriorityRound.id)
+    ).all()
+    firsts = [
+        first
+        for first in (round_first(r, published_only=published_only) for r in rounds)
+        if first is not None
+    ]
+    return Participation(
+        start=start,
+        end=end,
+        people=rule.count(total),
+        rounds=len(round_ids),
+        groups=len([label for label in groups if label]),
+        by_group=dict(sorted(rule.split(total, groups).parts.items())),
+        by_setting=dict(sorted(rule.split(total, settings).parts.items())),
+        firsts=firsts,
+    )
+
+
+def latest_round() -> tuple[PriorityRound, Ranking] | None:
+    """The newest round young people have been choosing in, with its ranking (for the
+    dashboard)."""
+    newest = db.session.scalars(
+        select(PriorityRound)
+        .where(PriorityRound.status != RoundStatus.DRAFT)
+        .order_by(PriorityRound.opened_at.desc(), PriorityRound.id.desc())
+        .limit(1)
+    ).first()
+    return (newest, round_ranking(newest)) if newest is not None else None

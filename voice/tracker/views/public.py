@@ -1,16 +1,22 @@
 """The public "You said, we did" pages: cards with filters, posters, the Atom feed and the
 yearly Local Offer report. No sign-in; only published statements appear."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from flask import Response, abort, make_response, render_template, request, url_for
+from flask_babel import get_locale
 from itsdangerous import BadSignature, SignatureExpired
+from markupsafe import Markup
 
 from surveys.types import SourceGroup
 from voice.accounts.access import public
+from voice.content_translations.display import translated
 from voice.db import db
 from voice.extensions import csrf
-from voice.tracker import bp, follow_ups, publishing, tasks
+from voice.tracker import bp, coproduction, follow_ups, publishing, tasks
+from voice.tracker.forms import STATUS_LABELS
+from voice.tracker.rounds import results as round_results
+from voice.tracker.rounds.models import RoundCard
 from voice.tracker.views.cards import card_context, poster_context
 
 
@@ -79,14 +85,29 @@ def you_said_feed() -> Response:
     return response
 
 
+def _card_words(card: RoundCard, language: str) -> Markup:
+    """A round card's words in the reader's language, marked as English when they fell back."""
+    words = round_results.card_words(card, language, False)
+    if round_results.words_language(card, language, False) != language:
+        return Markup('<span lang="en" dir="ltr">{}</span>').format(words)
+    return Markup("{}").format(words)
+
+
 def _report(year: int, *, printable: bool) -> str:
     if not 2000 <= year <= 2100:
         abort(404)
     statements = publishing.published_statements(year=year)
+    language = str(get_locale())
     return render_template(
         "tracker/you_said_report.html",
         year=year,
         printable=printable,
+        young_people=coproduction.coproduction(
+            *coproduction.period(date(year, 1, 1), date(year, 12, 31)), published_only=True
+        ),
+        round_words=lambda card: _card_words(card, language),
+        action_title=lambda action: translated(action, "title"),
+        action_status=lambda action: STATUS_LABELS[action.status],
         **card_context(statements, asking=not printable),
     )
 
