@@ -153,9 +153,10 @@ def test_pages_are_the_same_when_only_hidden_counts_differ(
 
 
 def _page(client: FlaskClient, path: str) -> str:
-    """The page without its sign-out form's CSRF token (new with every request)."""
+    """The page without its CSRF tokens (new every second): the sign-out form's and the staff
+    time-out dialog's."""
     page = client.get(path).get_data(as_text=True)
-    return re.sub(r'name="csrf_token" value="[^"]*"', "", page)
+    return re.sub(r'(name="csrf_token" value|data-csrf-token)="[^"]*"', "", page)
 
 
 def test_charts_carry_no_numbers_in_attributes_when_counts_are_hidden(
