@@ -161,7 +161,12 @@ def test_no_face_chosen_is_refused_when_posted(client: FlaskClient, app: Flask) 
     statement_id = _card(app)
     response = _answer(client, statement_id, "")
     assert response.status_code == 400
-    assert "Choose better, the same or worse" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "<title>Error: Is this better for you now?" in page
+    # One summary, its link going to this page's first face.
+    assert page.count('class="govuk-error-summary"') == 1
+    assert f'<a href="#verdict-{statement_id}-face">Choose better, the same or worse</a>' in page
+    assert f'id="verdict-{statement_id}-face"' in page
 
 
 def test_a_card_that_is_not_published_refuses_answers_with_a_message(
@@ -217,10 +222,16 @@ def test_counts_show_once_enough_people_answered_and_small_parts_are_hidden(
     page = client.get("/you-said-we-did").get_data(as_text=True)
     # 20 better, 11 the same, 1 worse: the one is hidden, and the smallest part shown with it.
     assert "32 people told us:" in page
-    assert "20 better, the same: not shown, worse: not shown" in page
+    assert "20 better, the same: not shown and worse: not shown" in page
     assert "We do not show numbers under 5" in page
     easy = client.get("/you-said-we-did/easy-read").get_data(as_text=True)
     assert "32 people told us:" in easy
+    # The parts are joined the language's own way, not with English commas.
+    arabic = client.get("/you-said-we-did?lang=ar").get_data(as_text=True)
+    counts = re.search(r'class="govuk-inset-text voice-verdict__counts">([^<]*)<', arabic)
+    assert counts is not None
+    assert ", " not in counts.group(1)
+    assert " و" in counts.group(1)
 
 
 def test_the_sentence_becomes_a_labelled_feedback_item_linked_to_the_verdict(

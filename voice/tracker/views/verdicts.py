@@ -75,7 +75,9 @@ def _page(
     return render_template(
         "tracker/verdict.html",
         statement=statement,
-        form=form,
+        # Not `form`: the layout would draw a second error summary and title prefix for it,
+        # pointing at ids this page's fields do not have.
+        answer=form,
         problem=problem,
         error_list=errors,
         face_labels=FACE_LABELS,
