@@ -32,6 +32,8 @@ class FeedbackFilters:
     # comments that came with no response: forms entered for someone, imports).
     how_answered: HowAnswered | None = None
     how_not_recorded: bool = False
+    # One label, such as "card-verdict" on the sentences left on public cards.
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,15 @@ def _filtered(query: Select, filters: FeedbackFilters, viewer: Viewer) -> Select
             query = query.where(how == filters.how_answered)
         else:
             query = query.where(how.is_(None))
+    if filters.label:
+        query = query.where(
+            select(FeedbackLabel.id)
+            .where(
+                FeedbackLabel.feedback_item_id == FeedbackItem.id,
+                FeedbackLabel.label == filters.label,
+            )
+            .exists()
+        )
     if filters.date_from is not None:
         query = query.where(FeedbackItem.created_at >= filters.date_from)
     if filters.date_to is not None:

@@ -23,6 +23,7 @@ from voice.i18n import _
 from voice.untrusted import bounded_int
 
 _HOW = {how.value for how in HowAnswered}
+LABEL_LENGTH = 100  # as long as a stored label can be
 
 
 def _chosen(field: object) -> str:
@@ -35,6 +36,8 @@ def feedback_list() -> str:
     form = FeedbackFilterForm(formdata=MultiDict(request.args))
     form.set_choices(survey_choices())
     filters = feedback.FeedbackFilters()
+    # A label is chosen from a comment's own tag on this page, not typed into the form.
+    label = (request.args.get("label") or "").strip()[:LABEL_LENGTH]
     valid = form.validate() if request.args else True
     if valid:
         filters = feedback.FeedbackFilters(
@@ -47,6 +50,7 @@ def feedback_list() -> str:
             text=form.q.data or "",
             how_answered=HowAnswered(how) if (how := _chosen(form.how_answered)) in _HOW else None,
             how_not_recorded=_chosen(form.how_answered) == NOT_RECORDED_CHOICE,
+            label=label,
         )
     page = feedback.list_feedback(
         filters,
@@ -75,6 +79,7 @@ def feedback_list() -> str:
         channel_labels=CHANNEL_LABELS,
         count_cap=feedback.COUNT_CAP,
         no_search_words=bool(filters.text.strip()) and not search_words(filters.text),
+        chosen_label=filters.label,
     )
 
 

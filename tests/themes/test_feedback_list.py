@@ -414,3 +414,29 @@ def test_search_uses_the_word_index_when_the_database_is_postgresql(app: Flask) 
                 {"w": sample},
             )
             assert set(lexemes.split()) == {stem(word) for word in sample.split()}
+
+
+def test_only_comments_with_a_label_are_listed_when_its_tag_is_followed(
+    app: Flask, client: FlaskClient, login_as: Callable, items: None
+) -> None:
+    from surveys.feedback import add_labels
+
+    dated(app, "Still waiting, nothing changed", 2, source_group=SourceGroup.PARENT_CARER)
+    with app.app_context():
+        said = db.session.scalar(select(func.max(FeedbackItem.id)))
+        assert said is not None
+        add_labels(said, ["card-verdict"])
+        db.session.commit()
+    login_as(Role.STRATEGY_LEAD)
+    page = shown(client)
+    assert "4 items match." in page
+    assert 'href="/feedback?label=card-verdict"' in page
+    labelled = shown(client, "?label=card-verdict")
+    assert "1 item matches." in labelled
+    assert "Still waiting, nothing changed" in labelled
+    assert "bus is late" not in labelled
+    assert "Only comments labelled card-verdict." in labelled
+    # The other filters keep the label when used.
+    assert '<input type="hidden" name="label" value="card-verdict">' in labelled
+    assert "0 items match." in shown(client, "?label=card-verdict&audience=school")
+    assert "0 items match." in shown(client, "?label=no-such-label")
