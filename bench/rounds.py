@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,8 +29,8 @@ from submit import (  # noqa: E402 - the survey bench's database, server and cli
     CSRF,
     Tablet,
     _create_database,
-    _free_port,
     _server_cpu_seconds,
+    start_gunicorn,
 )
 
 DEFAULT_DB = "postgresql+psycopg://postgres@127.0.0.1:5432/voice_rounds_bench"
@@ -163,35 +162,8 @@ def main() -> None:
     for command in (["db", "upgrade", "heads"], ["seed"]):
         subprocess.run([voice, *command], env=env, check=True, cwd=ROOT, capture_output=True)  # noqa: S603
     code = _make_round()
-    port = _free_port()
-    gunicorn = subprocess.Popen(  # noqa: S603 - our own venv's gunicorn
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "-w",
-            str(args.workers),
-            "-k",
-            "gthread",
-            "--threads",
-            str(args.threads),
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "wsgi:app",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
+    gunicorn, port = start_gunicorn(env, args.workers, args.threads)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
         warmers = [
             threading.Thread(target=finish, args=(Tablet(port), code, i, False, False))
             for i in range(args.workers * 4)

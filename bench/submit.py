@@ -64,6 +64,39 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def start_gunicorn(env: dict[str, str], workers: int, threads: int) -> tuple[subprocess.Popen, int]:
+    """The app under gunicorn on a free port, answering once this returns."""
+    port = _free_port()
+    gunicorn = subprocess.Popen(  # noqa: S603 - our own venv's gunicorn
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "-w",
+            str(workers),
+            "-k",
+            "gthread",
+            "--threads",
+            str(threads),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "wsgi:app",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return gunicorn, port
+        except OSError:
+            if time.monotonic() > deadline or gunicorn.poll() is not None:
+                gunicorn.terminate()
+                raise
+            time.sleep(0.2)
+
+
 class Tablet:
     """One browser-like client: keeps its session cookie, times every request."""
 
@@ -233,35 +266,8 @@ def main() -> None:
     voice = str(ROOT / ".venv" / "bin" / "voice")
     for command in (["db", "upgrade", "heads"], ["seed"], ["demo-data"]):
         subprocess.run([voice, *command], env=env, check=True, cwd=ROOT, capture_output=True)  # noqa: S603
-    port = _free_port()
-    gunicorn = subprocess.Popen(  # noqa: S603 - our own venv's gunicorn
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "-w",
-            str(args.workers),
-            "-k",
-            "gthread",
-            "--threads",
-            str(args.threads),
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "wsgi:app",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
+    gunicorn, port = start_gunicorn(env, args.workers, args.threads)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
         from voice.demo import DEMO_KIOSK_CODE
 
         _warm(port, DEMO_KIOSK_CODE, args.workers * 4)
