@@ -78,15 +78,8 @@ def test_faces_are_big_and_nothing_scrolls_sideways_at_320px_when_javascript_is_
     _card(app, answers={VerdictFace.BETTER: 20, VerdictFace.SAME: 8, VerdictFace.WORSE: 3})
     page = page_factory(javascript=False, width=320)
     page.goto(f"{live_server}{_report_path() if path == 'report' else path}?lang={language}")
-    if path == "report":
-        # The report's table of comments and actions is the report's own part; the card with
-        # the question must fit.
-        card = page.locator(".voice-card").first.bounding_box()
-        assert card is not None
-        assert card["x"] >= 0
-        assert card["x"] + card["width"] <= 320
-    else:
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # The report's wide table scrolls in its own box, so no page scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     faces = page.locator("form.voice-verdict .voice-choice__label")
     assert faces.count() == 3
     for index in range(3):
