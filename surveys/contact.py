@@ -37,6 +37,12 @@ def withdraw_contact_request(token: str) -> bool:
     return bool(result.rowcount)
 
 
+def erase_contact_requests(contact_request_ids: Sequence[int]) -> None:
+    """Delete these contact requests, on an erasure request (the follow-ups they asked for go
+    first, through the tracker)."""
+    db.session.execute(delete(ContactRequest).where(ContactRequest.id.in_(contact_request_ids)))
+
+
 def given_email(survey: Survey, answers: Answers) -> str | None:
     """The email address a respondent gave, if any (never stored with their answers)."""
     for question in survey.questions:

@@ -3,8 +3,9 @@ They call these, never the models' queries, so each rule is written here once.""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 
 from surveys.builder import is_accepting
 from surveys.models import (
@@ -129,6 +130,21 @@ def responses_by_group(survey_ids: list[int]) -> dict[str, int]:
     return {label or "": number for label, number in rows}
 
 
+@dataclass(frozen=True)
+class Origin:
+    """When a comment was given and by whom, without its words (those come from the gate)."""
+
+    created_at: datetime
+    source_group: SourceGroup
+
+
+def origin(item_id: int) -> Origin | None:
+    row = db.session.execute(
+        select(FeedbackItem.created_at, FeedbackItem.source_group).where(FeedbackItem.id == item_id)
+    ).first()
+    return Origin(row.created_at, row.source_group) if row is not None else None
+
+
 def existing_item_ids(item_ids: Iterable[int]) -> set[int]:
     """Which of these comment ids are stored (a list sent by a browser may name others)."""
     ids = list(item_ids)
@@ -172,3 +188,13 @@ def contact(contact_request_id: int) -> Contact | None:
 def contact_request_ids() -> Select[int]:
     """Ids of the contact requests still held (a withdrawn one is deleted)."""
     return select(ContactRequest.id)
+
+
+def _same_address(email: str) -> ColumnElement[bool]:
+    return func.lower(ContactRequest.email) == email.strip().lower()
+
+
+def contact_request_ids_for(email: str) -> list[int]:
+    """Ids of the contact requests left with this address (exact, any case): one per form or
+    survey the person sent."""
+    return list(db.session.scalars(select(ContactRequest.id).where(_same_address(email))))

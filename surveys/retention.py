@@ -6,7 +6,15 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import ColumnElement, delete, select, update
 
-from surveys.models import Answer, FeedbackItem, ResponseDraft, Survey, SurveyResponse
+from surveys.models import (
+    Answer,
+    FeedbackItem,
+    FeedbackLabel,
+    ProxyEntry,
+    ResponseDraft,
+    Survey,
+    SurveyResponse,
+)
 from voice.db import db, utcnow
 
 DRAFT_LIFETIME = timedelta(days=1)
@@ -65,3 +73,26 @@ def _end_originals(belongs: ColumnElement[bool], cutoff: datetime, now: datetime
         .values(original_text=None, original_deleted_at=now)
         .execution_options(synchronize_session=False)
     )
+
+
+# -- erasure on request ---------------------------------------------------------------------
+
+
+def lock_comment(item_id: int) -> datetime | None:
+    """When a comment was given, its row locked until the erasure commits; None if it is
+    already gone."""
+    return db.session.scalar(
+        select(FeedbackItem.created_at).where(FeedbackItem.id == item_id).with_for_update()
+    )
+
+
+def forget_comment_extras(item_id: int) -> None:
+    """Delete a comment's labels and the proxy entry it was typed in with, before it goes."""
+    db.session.execute(delete(FeedbackLabel).where(FeedbackLabel.feedback_item_id == item_id))
+    db.session.execute(delete(ProxyEntry).where(ProxyEntry.feedback_item_id == item_id))
+
+
+def erase_comment(item_id: int) -> None:
+    """Delete the comment itself, once every row that hangs off it has gone (one table at a
+    time rather than ON DELETE CASCADE, which SQLite does not enforce unless asked)."""
+    db.session.execute(delete(FeedbackItem).where(FeedbackItem.id == item_id))

@@ -25,13 +25,13 @@ from datetime import datetime
 from typing import Any
 
 from flask_login import current_user
-from sqlalchemy import ColumnElement, Select, and_, exists, select
+from sqlalchemy import ColumnElement, Select, and_, delete, exists, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from surveys.models import FeedbackItem
 from surveys.types import SourceGroup
 from themes import text_search
-from themes.models import FlagStatus, ItemAnalysis, SafeguardingFlag, TextRead
+from themes.models import FlagStatus, ItemAnalysis, ItemTheme, SafeguardingFlag, TextRead
 from themes.tagger import redact
 from voice.accounts.models import Role
 from voice.db import db, utcnow
@@ -215,6 +215,14 @@ def recent_reads(*, limit: int = 100, before_id: int | None = None) -> list[Text
     if before_id is not None:
         query = query.where(TextRead.id < before_id)
     return list(db.session.scalars(query))
+
+
+def forget(item_id: int) -> None:
+    """Delete what themes hold of a comment erased on request: its tags and its analysis (the
+    redacted words and the word-search index over them). The access log keeps that the comment
+    was read, not its words."""
+    db.session.execute(delete(ItemTheme).where(ItemTheme.item_id == item_id))
+    db.session.execute(delete(ItemAnalysis).where(ItemAnalysis.item_id == item_id))
 
 
 # -- public quotes --------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 
 from surveys.models import FeedbackItem, KioskSession, ProxyEntry, Question, Survey, SurveyResponse
 from surveys.types import Channel, SourceGroup
@@ -24,6 +24,13 @@ def events(flag_id: int) -> list[FlagEvent]:
             select(FlagEvent).where(FlagEvent.flag_id == flag_id).order_by(FlagEvent.id)
         )
     )
+
+
+def erase_flag(item_id: int) -> None:
+    """Delete a comment's flag and its events, when the comment is erased on request."""
+    flags = select(SafeguardingFlag.id).where(SafeguardingFlag.item_id == item_id)
+    db.session.execute(delete(FlagEvent).where(FlagEvent.flag_id.in_(flags)))
+    db.session.execute(delete(SafeguardingFlag).where(SafeguardingFlag.item_id == item_id))
 
 
 def list_flags(status: FlagStatus) -> list[tuple[SafeguardingFlag, FeedbackItem]]:

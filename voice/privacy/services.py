@@ -5,18 +5,20 @@ flush; the view commits."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, delete, func, select, union
+from sqlalchemy import select
 
-from surveys.models import ContactRequest, FeedbackItem, FeedbackLabel, ProxyEntry
+from surveys import contact as surveys_contact
+from surveys import queries as surveys_queries
+from surveys import retention as surveys_retention
 from surveys.types import SourceGroup
-from themes.models import FlagEvent, ItemAnalysis, ItemTheme, SafeguardingFlag
+from themes import comment_text
+from themes import safeguarding as themes_safeguarding
 from themes.tagger import redact
 from voice.dashboards.summary import rebuild_days
 from voice.db import db
 from voice.privacy.models import Erasure, ErasureKind
 from voice.tracker import follow_ups as tracker_follow_ups
 from voice.tracker import statements as tracker_statements
-from voice.tracker.models import Statement, StatementQuote, statement_items, statement_themes
 
 
 def clean_reason(reason: str) -> str:
@@ -45,27 +47,15 @@ class CommentFacts:
     statements: int  # "you said" statements that chose it or carry its themes
 
 
-def _statement_ids(item_id: int) -> list[int]:
-    chosen = select(statement_items.c.statement_id).where(statement_items.c.item_id == item_id)
-    by_theme = (
-        select(statement_themes.c.statement_id)
-        .join(ItemTheme, ItemTheme.theme_id == statement_themes.c.theme_id)
-        .where(ItemTheme.item_id == item_id, ItemTheme.removed.is_(False))
-    )
-    return sorted(set(db.session.scalars(union(chosen, by_theme))))
-
-
 def comment_facts(item_id: int) -> CommentFacts | None:
-    row = db.session.execute(
-        select(FeedbackItem.created_at, FeedbackItem.source_group).where(FeedbackItem.id == item_id)
-    ).first()
-    if row is None:
+    origin = surveys_queries.origin(item_id)
+    if origin is None:
         return None
     return CommentFacts(
         item_id=item_id,
-        created_at=row.created_at,
-        source_group=row.source_group,
-        statements=len(_statement_ids(item_id)),
+        created_at=origin.created_at,
+        source_group=origin.source_group,
+        statements=len(tracker_statements.statement_ids_for_item(item_id)),
     )
 
 
@@ -76,37 +66,25 @@ def erase_comment(item_id: int, *, reason: str, by_id: int | None) -> bool:
     Rows are deleted one table at a time rather than left to ON DELETE CASCADE, because SQLite
     does not enforce foreign keys unless asked. The word search is an index over the analysis
     row, so it goes with it; the access log keeps that the comment was read, not its words."""
-    created_at = db.session.scalar(
-        select(FeedbackItem.created_at).where(FeedbackItem.id == item_id).with_for_update()
-    )
+    created_at = surveys_retention.lock_comment(item_id)
     if created_at is None:
         return False
-    statement_ids = _statement_ids(item_id)
+    statement_ids = tracker_statements.statement_ids_for_item(item_id)
     tracker_follow_ups.forget_item(item_id)
-    db.session.execute(delete(StatementQuote).where(StatementQuote.item_id == item_id))
-    db.session.execute(statement_items.delete().where(statement_items.c.item_id == item_id))
-    db.session.execute(delete(FeedbackLabel).where(FeedbackLabel.feedback_item_id == item_id))
-    db.session.execute(delete(ProxyEntry).where(ProxyEntry.feedback_item_id == item_id))
-    flags = select(SafeguardingFlag.id).where(SafeguardingFlag.item_id == item_id)
-    db.session.execute(delete(FlagEvent).where(FlagEvent.flag_id.in_(flags)))
-    db.session.execute(delete(SafeguardingFlag).where(SafeguardingFlag.item_id == item_id))
-    db.session.execute(delete(ItemTheme).where(ItemTheme.item_id == item_id))
-    db.session.execute(delete(ItemAnalysis).where(ItemAnalysis.item_id == item_id))
-    db.session.execute(delete(FeedbackItem).where(FeedbackItem.id == item_id))
+    tracker_statements.unlink_item(item_id)
+    surveys_retention.forget_comment_extras(item_id)
+    themes_safeguarding.erase_flag(item_id)
+    comment_text.forget(item_id)
+    surveys_retention.erase_comment(item_id)
     # Objects loaded before the deletes (a statement's quotes) must not be written back.
     db.session.expire_all()
-    for statement in db.session.scalars(select(Statement).where(Statement.id.in_(statement_ids))):
-        tracker_statements.refresh_voices(statement)
+    tracker_statements.refresh_voices_of(statement_ids)
     rebuild_days([created_at.date()])
     _log(ErasureKind.COMMENT, item_id=item_id, reason=reason, by_id=by_id)
     return True
 
 
 # -- contacts -------------------------------------------------------------------------------
-
-
-def _same_address(email: str) -> ColumnElement[bool]:
-    return func.lower(ContactRequest.email) == email.strip().lower()
 
 
 @dataclass(frozen=True)
@@ -116,7 +94,7 @@ class ContactFacts:
 
 
 def contact_facts(email: str) -> ContactFacts | None:
-    ids = list(db.session.scalars(select(ContactRequest.id).where(_same_address(email))))
+    ids = surveys_queries.contact_request_ids_for(email)
     if not ids:
         return None
     return ContactFacts(requests=len(ids), follow_ups=tracker_follow_ups.count_follow_ups(ids))
@@ -126,12 +104,12 @@ def erase_contact(email: str, *, reason: str, by_id: int | None) -> int:
     """Delete every contact request with this address (exact, any case), the follow-ups it
     asked for and when we last wrote; returns how many requests went. Their comments were
     never linked to the address, so they stay, anonymous."""
-    ids = list(db.session.scalars(select(ContactRequest.id).where(_same_address(email))))
+    ids = surveys_queries.contact_request_ids_for(email)
     if not ids:
         return 0
     for contact_id in ids:
         tracker_follow_ups.stop_follow_up(contact_id)
-    db.session.execute(delete(ContactRequest).where(ContactRequest.id.in_(ids)))
+    surveys_contact.erase_contact_requests(ids)
     _log(ErasureKind.CONTACT, item_id=None, reason=reason, by_id=by_id)
     return len(ids)
 

@@ -3,7 +3,7 @@ voices behind them, and publishing."""
 
 from collections import Counter
 
-from sqlalchemy import CompoundSelect, select
+from sqlalchemy import CompoundSelect, delete, select, union
 
 from surveys.queries import existing_item_ids, source_group_counts
 from surveys.types import SourceGroup
@@ -24,6 +24,7 @@ from voice.tracker.history import record
 from voice.tracker.models import (
     Action,
     Statement,
+    StatementQuote,
     statement_items,
     statement_themes,
 )
@@ -109,6 +110,30 @@ def statements_for_items(item_ids: list[int]) -> list[Statement]:
             .order_by(Statement.id)
         )
     )
+
+
+def statement_ids_for_item(item_id: int) -> list[int]:
+    """Ids of the statements a comment stands behind now: chosen for it, or tagged with one of
+    its themes (a removed tag does not count). The erasure page counts them; erasing it
+    recounts them."""
+    chosen = select(statement_items.c.statement_id).where(statement_items.c.item_id == item_id)
+    by_theme = select(statement_themes.c.statement_id).where(
+        statement_themes.c.theme_id.in_(themes_of_items([item_id]))
+    )
+    return sorted(set(db.session.scalars(union(chosen, by_theme))))
+
+
+def unlink_item(item_id: int) -> None:
+    """Take an erased comment out of every statement: its quotes and its place among the chosen
+    comments."""
+    db.session.execute(delete(StatementQuote).where(StatementQuote.item_id == item_id))
+    db.session.execute(statement_items.delete().where(statement_items.c.item_id == item_id))
+
+
+def refresh_voices_of(statement_ids: list[int]) -> None:
+    """Recount the voices behind these statements (after a comment behind them went)."""
+    for statement in db.session.scalars(select(Statement).where(Statement.id.in_(statement_ids))):
+        refresh_voices(statement)
 
 
 def stored_voices(statement: Statement) -> Counter:
