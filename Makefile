@@ -24,7 +24,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-assets: $(BUILD)/voice.css $(BUILD)/govuk-frontend.min.js
+assets: $(BUILD)/voice.css $(BUILD)/govuk-frontend.min.js $(BUILD)/openmoji/openmoji.json
 
 $(BUILD)/voice.css: $(SCSS) node_modules/.installed
 	mkdir -p $(BUILD)
@@ -34,6 +34,12 @@ $(BUILD)/govuk-frontend.min.js: node_modules/.installed
 	mkdir -p $(BUILD)/images
 	cp $(GOVUK)/govuk-frontend.min.js $@
 	cp $(GOVUK)/assets/images/govuk-crest.svg $(BUILD)/images/
+
+# OpenMoji symbols (CC BY-SA 4.0) for the builder's symbol search: colour SVGs and their words.
+$(BUILD)/openmoji/openmoji.json: node_modules/.installed
+	rm -rf $(BUILD)/openmoji
+	cp -r node_modules/openmoji/color/svg $(BUILD)/openmoji
+	cp node_modules/openmoji/data/openmoji.json node_modules/openmoji/LICENSE.txt $(BUILD)/openmoji/
 
 %.mo: %.po $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -i $< -o $@

@@ -40,6 +40,7 @@ from wtforms.validators import (
 from surveys.labels import AUDIENCE_LABELS
 from surveys.models import HowAnswered, QuestionRole, QuestionType, SourceGroup
 from surveys.question_types import CHOICE_TYPES
+from surveys.symbols import SYMBOL_PREFIX, symbol_for
 from voice.config import LANGUAGES
 from voice.i18n import _l
 
@@ -297,10 +298,26 @@ for _lang in LANGUAGES:
             description=LANGUAGE_LABELS[_lang],
         ),
     )
+
+
+def _known_symbols(form: FlaskForm, field: TextAreaField) -> None:
+    """An OpenMoji code nobody can draw is refused, not silently dropped."""
+    for line in (field.data or "").splitlines():
+        name = line.strip()
+        if name.startswith(SYMBOL_PREFIX) and symbol_for(name) is None:
+            raise ValidationError(
+                _l(
+                    "There is no OpenMoji symbol called %(name)s. Check the code, or choose a "
+                    "symbol from the search.",
+                    name=name,
+                )
+            )
+
+
 QuestionForm.option_pictures = TextAreaField(
     _l("Pictures for the options (picture choice only)"),
     widget=GovTextArea(),
-    validators=[Length(max=1000)],
+    validators=[Length(max=1000), _known_symbols],
 )
 QuestionForm.option_keys = TextAreaField(
     _l("Label for each option (labels only)"),
@@ -342,7 +359,11 @@ def read_options(form: QuestionForm) -> list[tuple[dict[str, dict[str, str]], st
             plain, _sep, easy = (lines[index] if index < len(lines) else "").partition("|")
             wording[lang] = {"plain": plain.strip(), "easy": easy.strip()}
         picture = pictures[index] if index < len(pictures) else None
-        allowed = picture in PICTURES or (picture or "").startswith("upload-")
+        allowed = (
+            picture in PICTURES
+            or (picture or "").startswith("upload-")
+            or symbol_for(picture) is not None
+        )
         options.append((wording, picture if allowed else None))
     return options
 
@@ -411,6 +432,26 @@ class SubmitResponseForm(FlaskForm):
 
 class CopySurveyForm(FlaskForm):
     submit = SubmitField(_l("Make a copy"), widget=GovSubmitInput())
+
+
+class SymbolForm(FlaskForm):
+    """Choosing one symbol the search found, for the question or one of its options."""
+
+    symbol = RadioField(
+        _l("Symbols that match"),
+        widget=GovRadioInput(),
+        choices=[],
+        validate_choice=False,  # an unknown code gets its own message beside the field
+        validators=[InputRequired(_l("Choose a symbol"))],
+    )
+    target = RadioField(
+        _l("Where the symbol goes"),
+        widget=GovRadioInput(),
+        choices=[],
+        validate_choice=False,  # checked in the view, with the message below
+        validators=[InputRequired(_l("Choose where the symbol goes"))],
+    )
+    submit = SubmitField(_l("Use this symbol"), widget=GovSubmitInput())
 
 
 class PictureForm(FlaskForm):

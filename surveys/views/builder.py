@@ -5,7 +5,7 @@ from io import BytesIO
 from typing import cast
 
 import segno
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
@@ -47,6 +47,7 @@ from surveys.forms import (
     PictureForm,
     QuestionForm,
     SurveyForm,
+    SymbolForm,
     fill_options,
     fill_wordings,
     read_option_keys,
@@ -57,6 +58,7 @@ from surveys.models import Question, QuestionRole, QuestionType, SourceGroup, Su
 from surveys.pictures import PICTURE_MAX_BYTES, add_picture, list_pictures, picture_type
 from surveys.question_types import CHOICE_TYPES, for_question
 from surveys.responses import count_responses
+from surveys.symbols import SYMBOL_PREFIX, search_symbols, symbol_for
 from surveys.wordings import wording_text
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
@@ -279,6 +281,12 @@ def edit_question(survey_id: int, question_id: int | None) -> Response | str:
     # QuestionForm declares the picture field with a list of (value, label) pairs.
     shipped = cast(list[tuple[str, str]], form.picture.choices)
     form.picture.choices = shipped + [(f"upload-{p.id}", p.name) for p in list_pictures()]
+    # A symbol chosen with "Find a symbol" (question_symbols) is offered while it is in use.
+    for name in {asked.picture if asked else None, request.form.get("picture")}:
+        if (symbol := symbol_for(name)) is not None:
+            form.picture.choices.append(
+                (symbol.picture, _("%(name)s (OpenMoji)", name=symbol.name))
+            )
     if form.validate_on_submit():
         options = read_options(form)
         fields = {
@@ -315,6 +323,58 @@ def edit_question(survey_id: int, question_id: int | None) -> Response | str:
         question=asked,
         languages=current_app.config["LANGUAGES"],
         language_labels=LANGUAGE_LABELS,
+    )
+
+
+@bp.route(
+    "/staff/surveys/<int:survey_id>/questions/<int:question_id>/symbols", methods=["GET", "POST"]
+)
+@role_required(*BUILDERS)
+def question_symbols(survey_id: int, question_id: int) -> Response | str:
+    """Find an OpenMoji symbol by an English word (a GET form, ?q=school), then choose one for
+    the question or one of its options (a POST to the same address, which keeps the words)."""
+    survey = _survey(survey_id)
+    asked = _question(survey, question_id)
+    words = (request.args.get("q") or "").strip()[:100]
+    found = search_symbols(words)
+    form = SymbolForm()
+    form.symbol.choices = [(s.code, s.name) for s in found]
+    form.target.choices = [("question", _("Beside the question"))] + [
+        (
+            f"option-{index}",
+            _("Answer %(number)s: %(words)s", number=index, words=_english(option.wording)),
+        )
+        for index, option in enumerate(asked.options, start=1)
+    ]
+    if not form.is_submitted():
+        form.target.data = "question"
+    if form.validate_on_submit():
+        symbol = symbol_for(SYMBOL_PREFIX + (form.symbol.data or ""))
+        targets = [value for value, _label in form.target.choices]
+        if symbol is None:
+            form.symbol.errors = [
+                _("There is no OpenMoji symbol with that code. Choose one from the list.")
+            ]
+        elif form.target.data not in targets:
+            form.target.errors = [_("Choose where the symbol goes")]
+        else:
+            if form.target.data == "question":
+                asked.picture = symbol.picture
+            else:
+                asked.options[targets.index(form.target.data) - 1].picture = symbol.picture
+            db.session.commit()
+            flash(_("The %(name)s symbol is now used in this question.", name=symbol.name))
+            return redirect(
+                url_for("surveys.edit_question", survey_id=survey.id, question_id=asked.id)
+            )
+    return render_template(
+        "surveys/builder/symbols.html",
+        form=form,
+        survey=survey,
+        question=asked,
+        number=_number(survey, asked),
+        words=words,
+        found=found,
     )
 
 

@@ -86,6 +86,7 @@ ACCESS: dict[str, str | frozenset[Role]] = {
     "surveys.proxy_entry": PROXY,
     "surveys.question": PUBLIC,
     "surveys.question_condition": SURVEY_STAFF,
+    "surveys.question_symbols": SURVEY_STAFF,
     "surveys.remove_condition": SURVEY_STAFF,
     "surveys.remove_question": SURVEY_STAFF,
     "surveys.send": PUBLIC,

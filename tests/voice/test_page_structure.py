@@ -260,6 +260,19 @@ def test_condition_page_has_one_h1_and_shows_its_errors_when_shown_in_every_lang
         _check_structure(posted.get_data(as_text=True), language, errors=True, where=f"{url} empty")
 
 
+def test_symbol_search_page_has_one_h1_and_shows_its_errors_when_shown_in_every_language(
+    app: Flask, client: FlaskClient
+) -> None:
+    """The builder's "Find a symbol" page (surveys.question_symbols) needs a question; before a
+    search, with the symbols found for "school", and that choice posted empty."""
+    sign_in_session(client, make_staff(app, Role.FACILITATOR))
+    with app.app_context():
+        survey = make_survey(kinds=(QuestionType.PICTURE,))
+        path = f"/staff/surveys/{survey.id}/questions/{survey.questions[0].id}/symbols"
+    _check_every_language(client, path)
+    _check_every_language(client, f"{path}?q=school", submit_empty=True)
+
+
 def _check_every_language(
     client: FlaskClient, path: str, status: int = 200, *, submit_empty: bool = False
 ) -> None:
