@@ -94,6 +94,12 @@ def get_survey(survey_id: int) -> Survey | None:
     return db.session.get(Survey, survey_id)
 
 
+def find_survey_titled(title: str) -> Survey | None:
+    """The first survey or form with exactly this title (titles are not unique)."""
+    query = select(Survey).where(Survey.title == title.strip()).order_by(Survey.id).limit(1)
+    return db.session.scalar(query)
+
+
 def create_survey(
     *, title: str, audience: SourceGroup, kind: SurveyKind = SurveyKind.SURVEY, **fields: object
 ) -> Survey:

@@ -2,8 +2,10 @@
 call announce_feedback so that the themes package tags them."""
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from flask import current_app
+from sqlalchemy import select
 
 from surveys.models import Channel, FeedbackItem, FeedbackLabel, SourceGroup
 from surveys.signals import feedback_received
@@ -19,7 +21,11 @@ def add_feedback_item(
     source_detail: str | None = None,
     consent_to_quote: bool = False,
     dedupe_key: str | None = None,
+    survey_id: int | None = None,
+    created_at: datetime | None = None,
 ) -> FeedbackItem:
+    """A new comment; `survey_id` is the survey or form it is filed under, and `created_at`
+    when it was given, if not now."""
     item = FeedbackItem(
         original_text=text.strip(),
         source_group=source_group,
@@ -28,10 +34,21 @@ def add_feedback_item(
         source_detail=source_detail,
         consent_to_quote=consent_to_quote,
         dedupe_key=dedupe_key,
+        survey_id=survey_id,
     )
+    if created_at is not None:
+        item.created_at = created_at
     db.session.add(item)
     db.session.flush()
     return item
+
+
+def dedupe_keys_starting(prefix: str) -> set[str]:
+    """The dedupe keys in use that start with this prefix (a loader's own keys)."""
+    query = select(FeedbackItem.dedupe_key).where(
+        FeedbackItem.dedupe_key.startswith(prefix, autoescape=True)
+    )
+    return {key for key in db.session.scalars(query) if key is not None}
 
 
 def add_labels(item_id: int, labels: Sequence[str]) -> None:

@@ -64,10 +64,13 @@ def new_join_code() -> str:
             return code
 
 
-def open_kiosk_session(survey: Survey, group_label: str, opened_by_id: int | None) -> KioskSession:
+def open_kiosk_session(
+    survey: Survey, group_label: str, opened_by_id: int | None, *, code: str | None = None
+) -> KioskSession:
+    """A new session with a new join code, or with `code` (the demo's fixed one) if given."""
     session = KioskSession(
         survey_id=survey.id,
-        code=new_join_code(),
+        code=normalise_join_code(code) if code else new_join_code(),
         group_label=group_label.strip(),
         opened_by_id=opened_by_id,
     )
@@ -80,14 +83,19 @@ def get_kiosk_session(session_id: int) -> KioskSession | None:
     return db.session.get(KioskSession, session_id)
 
 
+def find_kiosk_session(code: str) -> KioskSession | None:
+    """The session with this join code, open or closed."""
+    return db.session.scalar(
+        select(KioskSession).where(KioskSession.code == normalise_join_code(code))
+    )
+
+
 def find_live_kiosk_session(code: str | None, survey: Survey | None = None) -> KioskSession | None:
     """The open session with this code whose survey still takes answers; given a survey, only
     a session for that survey (checked on the survey given, without loading it again)."""
     if not code:
         return None
-    session = db.session.scalar(
-        select(KioskSession).where(KioskSession.code == normalise_join_code(code))
-    )
+    session = find_kiosk_session(code)
     if session is None or session.closed_at is not None:
         return None
     if survey is not None and session.survey_id != survey.id:
@@ -104,4 +112,10 @@ def list_kiosk_sessions() -> list[KioskSession]:
 def close_kiosk_session(session: KioskSession) -> None:
     if session.closed_at is None:
         session.closed_at = utcnow()
+        db.session.flush()
+
+
+def reopen_kiosk_session(session: KioskSession) -> None:
+    if session.closed_at is not None:
+        session.closed_at = None
         db.session.flush()

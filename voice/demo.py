@@ -7,11 +7,12 @@ from datetime import timedelta
 from importlib.resources import files
 from typing import Any
 
-from sqlalchemy import select
+from flask import current_app
 
-from surveys.builder import add_question, create_survey
-from surveys.models import KioskSession, Survey
-from surveys.types import QuestionType, SourceGroup, SurveyStatus
+from surveys.builder import add_question, create_survey, find_survey_titled, open_survey
+from surveys.kiosk import find_kiosk_session, open_kiosk_session, reopen_kiosk_session
+from surveys.queries import KioskSession, Survey
+from surveys.types import QuestionType, SourceGroup
 from voice.db import db
 
 DEMO: dict[str, Any] = json.loads(files("voice").joinpath("demo.json").read_text(encoding="utf-8"))
@@ -25,7 +26,7 @@ class NotSeeded(Exception):
 
 def load_demo_survey() -> Survey:
     """An open easy-read survey for young people, with pictures, in all four languages."""
-    survey = db.session.scalar(select(Survey).where(Survey.title == DEMO_SURVEY_TITLE))
+    survey = find_survey_titled(DEMO_SURVEY_TITLE)
     if survey is not None:
         return survey
     data = DEMO["survey"]
@@ -46,20 +47,16 @@ def load_demo_survey() -> Survey:
                 (option["wording"], option["picture"]) for option in question.get("options", [])
             ],
         )
-    survey.status = SurveyStatus.OPEN
-    db.session.flush()
+    open_survey(survey, current_app.config["LANGUAGES"])
     return survey
 
 
 def load_demo_kiosk(survey: Survey) -> KioskSession:
-    kiosk = db.session.scalar(select(KioskSession).where(KioskSession.code == DEMO_KIOSK_CODE))
+    kiosk = find_kiosk_session(DEMO_KIOSK_CODE)
     if kiosk is None:
-        kiosk = KioskSession(
-            survey_id=survey.id, code=DEMO_KIOSK_CODE, group_label=DEMO["kiosk"]["group_label"]
-        )
-        db.session.add(kiosk)
-    kiosk.closed_at = None
-    db.session.flush()
+        label = DEMO["kiosk"]["group_label"]
+        kiosk = open_kiosk_session(survey, label, None, code=DEMO_KIOSK_CODE)
+    reopen_kiosk_session(kiosk)
     return kiosk
 
 
@@ -78,9 +75,8 @@ def load_demo_data() -> None:
 def load_demo_you_said() -> None:
     """A few published statements and their actions, so the public page shows what a finished
     card looks like. Keyed by the statement summary, so loading twice adds nothing."""
-    from themes.models import Theme
+    from themes.queries import theme_ids_with_slug
     from voice.tracker import actions, statements
-    from voice.tracker.models import Priority, Statement
     from voice.tracker.priorities import list_priorities
     from voice.tracker.types import ActionStatus, Organisation
 
@@ -88,10 +84,12 @@ def load_demo_you_said() -> None:
     if not priorities:
         raise NotSeeded("the tracker has no priorities")
     fallback = next(iter(priorities.values()))
+    loaded = {statement.summary for statement in statements.list_statements()}
     for row in DEMO["you_said"]:
-        if db.session.scalar(select(Statement.id).where(Statement.summary == row["summary"])):
+        if row["summary"] in loaded:
             continue
-        priority: Priority = priorities.get(row["priority"], fallback)
+        loaded.add(row["summary"])
+        priority = priorities.get(row["priority"], fallback)
         action = actions.create_action(
             priority_id=priority.id,
             title=row["title"],
@@ -106,7 +104,7 @@ def load_demo_you_said() -> None:
             impact=row["impact"],
             by_id=None,
         )
-        theme_ids = list(db.session.scalars(select(Theme.id).where(Theme.slug == row["theme"])))
+        theme_ids = list(db.session.scalars(theme_ids_with_slug(row["theme"])))
         statement = statements.save_statement(
             None,
             summary=row["summary"],
@@ -122,9 +120,8 @@ def load_demo_feedback() -> list[int]:
     """A few dozen invented feedback items from each audience, so the All feedback list and
     the dashboard have something in them; returns the new ids. Keyed, so loading twice adds
     nothing."""
-    from surveys.feedback import add_feedback_item
+    from surveys.feedback import add_feedback_item, dedupe_keys_starting
     from surveys.feedback_forms import ensure_feedback_forms
-    from surveys.models import FeedbackItem
     from surveys.types import Channel
     from voice.db import utcnow
 
@@ -133,11 +130,7 @@ def load_demo_feedback() -> list[int]:
     # The standing "Tell us what you think" forms, which the demo form views are filed under.
     forms = ensure_feedback_forms()
     form_ids = {"parent_carer": forms["parent-carers"], "school": forms["schools"]}
-    existing = set(
-        db.session.scalars(
-            select(FeedbackItem.dedupe_key).where(FeedbackItem.dedupe_key.like("demo:%"))
-        )
-    )
+    existing = dedupe_keys_starting("demo:")
     new_ids = []
     now = utcnow()
     for audience, views in data["views"].items():
@@ -146,18 +139,18 @@ def load_demo_feedback() -> list[int]:
             key = f"demo:{audience}:{number}"
             if key in existing:
                 continue
+            channel = Channel(channels[number % len(channels)])
             item = add_feedback_item(
                 text=text,
                 source_group=SourceGroup(audience),
-                channel=Channel(channels[number % len(channels)]),
+                channel=channel,
                 source_detail=details[number % len(details)],
                 consent_to_quote=number % 3 != 0,
                 dedupe_key=key,
+                survey_id=form_ids.get(audience) if channel is Channel.FORM else None,
+                # Spread over the last six months so date filters and trends show something.
+                created_at=now - timedelta(days=(number * 7) % 180, hours=number),
             )
-            # Spread over the last six months so date filters and trends show something.
-            item.created_at = now - timedelta(days=(number * 7) % 180, hours=number)
-            if item.channel is Channel.FORM:
-                item.survey_id = form_ids.get(audience)
             new_ids.append(item.id)
     db.session.flush()
     return new_ids
@@ -203,12 +196,13 @@ def _demo_texts(row: dict[str, Any], key: str) -> dict[str, str]:
 def load_demo_translations() -> None:
     """The demo cards, the demo group's name and the organisation's name in Welsh, Polish and
     Arabic, so the public pages show translated cards."""
-    from surveys.models import KioskSession
     from voice.content_translations.organisation import organisation
-    from voice.tracker.models import Statement
+    from voice.tracker.statements import list_statements
 
+    # Newest first, so the oldest of any that share a summary is kept.
+    by_summary = {statement.summary: statement for statement in list_statements()}
     for row in DEMO["you_said"]:
-        statement = db.session.scalar(select(Statement).where(Statement.summary == row["summary"]))
+        statement = by_summary.get(row["summary"])
         if statement is None:
             continue
         for name, key in _STATEMENT_FIELDS.items():
@@ -216,7 +210,7 @@ def load_demo_translations() -> None:
         for action in (a for a in statement.actions if a.title == row["title"]):
             for name, key in _ACTION_FIELDS.items():
                 _translate_demo(action, name, _demo_texts(row, key))
-    kiosk = db.session.scalar(select(KioskSession).where(KioskSession.code == DEMO_KIOSK_CODE))
+    kiosk = find_kiosk_session(DEMO_KIOSK_CODE)
     if kiosk is not None:
         _translate_demo(kiosk, "group_label", DEMO["kiosk"]["group_label_translations"])
     names = DEMO["organisation_name"]
