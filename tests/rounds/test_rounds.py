@@ -323,3 +323,26 @@ def test_the_tracker_shows_where_young_people_put_each_priority(
         "Young people ranked this 1 of 2 in the round “Summer round”: 6 young people, 1 group."
         in page
     )
+
+
+def test_a_lead_removes_a_card_and_closes_the_round_with_a_message_each_time(
+    app: Flask, client: FlaskClient, login_as: object
+) -> None:
+    with app.app_context():
+        made_id = make_round(cards=3).id
+        code = make_round_session(db.session.get(PriorityRound, made_id)).code
+    cards = _ids(app, made_id)
+    login_as(Role.STRATEGY_LEAD)
+    url = f"/tracker/rounds/{made_id}"
+    token = csrf_token(client, url)
+    removed = client.post(f"{url}/cards/{cards[0]}/remove", data={"csrf_token": token})
+    assert "Card removed." in client.get(removed.location).get_data(as_text=True)
+    assert _ids(app, made_id) == cards[1:]
+    closed = client.post(f"{url}/close", data={"csrf_token": token})
+    assert closed.location.endswith(url)
+    page = client.get(closed.location).get_data(as_text=True)
+    assert "The round is closed. Tablets no longer take choices for it." in page
+    with app.app_context():
+        assert db.session.get(PriorityRound, made_id).status is RoundStatus.CLOSED
+    client.get("/account/sign-out")
+    assert client.get(f"/round/join/{code}").status_code == 410

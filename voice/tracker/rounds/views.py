@@ -2,6 +2,7 @@
 tablets; young people choose the three cards that matter most to them."""
 
 import secrets
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -186,46 +187,48 @@ def add_round_card(round_id: int) -> Any:
     return redirect(url_for("tracker.round_page", round_id=round_id))
 
 
+def _change_round(round_id: int, change: Callable[[], None], done: str) -> Response:
+    """Make a change a strategy lead asked for on a round's page, then show that page again
+    with `done`, or with why the round refused it."""
+    if ChooseForm().validate_on_submit():
+        try:
+            change()
+            db.session.commit()
+            flash(done, "success")
+        except making.RoundRefused as refused:
+            db.session.rollback()
+            flash(REFUSED[str(refused)](), "problem")
+    return redirect(url_for("tracker.round_page", round_id=round_id))
+
+
 @bp.route("/tracker/rounds/<int:round_id>/cards/<int:card_id>/remove", methods=["POST"])
 @role_required(*LEADS)
 def remove_round_card(round_id: int, card_id: int) -> Response:
     priority_round = _round_or_404(round_id)
     card = next((c for c in priority_round.cards if c.id == card_id), None) or abort(404)
-    if ChooseForm().validate_on_submit():
-        try:
-            making.remove_card(card)
-            db.session.commit()
-            flash(_("Card removed."), "success")
-        except making.RoundRefused as refused:
-            db.session.rollback()
-            flash(REFUSED[str(refused)](), "problem")
-    return redirect(url_for("tracker.round_page", round_id=round_id))
+    return _change_round(round_id, lambda: making.remove_card(card), _("Card removed."))
 
 
 @bp.route("/tracker/rounds/<int:round_id>/open", methods=["POST"])
 @role_required(*LEADS)
 def open_priority_round(round_id: int) -> Response:
     priority_round = _round_or_404(round_id)
-    if ChooseForm().validate_on_submit():
-        try:
-            making.open_round(priority_round)
-            db.session.commit()
-            flash(_("The round is open. Facilitators can start it on the tablets."), "success")
-        except making.RoundRefused as refused:
-            db.session.rollback()
-            flash(REFUSED[str(refused)](), "problem")
-    return redirect(url_for("tracker.round_page", round_id=round_id))
+    return _change_round(
+        round_id,
+        lambda: making.open_round(priority_round),
+        _("The round is open. Facilitators can start it on the tablets."),
+    )
 
 
 @bp.route("/tracker/rounds/<int:round_id>/close", methods=["POST"])
 @role_required(*LEADS)
 def close_priority_round(round_id: int) -> Response:
     priority_round = _round_or_404(round_id)
-    if ChooseForm().validate_on_submit():
-        making.close_round(priority_round)
-        db.session.commit()
-        flash(_("The round is closed. Tablets no longer take choices for it."), "success")
-    return redirect(url_for("tracker.round_page", round_id=round_id))
+    return _change_round(
+        round_id,
+        lambda: making.close_round(priority_round),
+        _("The round is closed. Tablets no longer take choices for it."),
+    )
 
 
 @bp.route("/tracker/rounds/<int:round_id>/results")
