@@ -1,5 +1,8 @@
 """Forms for priorities, actions, progress updates, coproduction and statements."""
 
+from typing import TypeAlias
+
+from flask_babel import LazyString
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -59,35 +62,80 @@ class DayMonthYearField(DateField):
             raise ValueError(_l("Enter a real date as day month year, like 27 3 2026")) from error
 
 
-class PriorityForm(FlaskForm):
-    title = StringField(
-        _l("Priority"),
-        widget=GovTextInput(),
-        validators=[
-            InputRequired(message=_l("Enter the priority")),
-            Length(max=200, message=_l("Priority must be 200 characters or fewer")),
-        ],
+Label: TypeAlias = LazyString | str  # a label or message, translated when drawn
+
+
+def text_field(
+    label: Label,
+    *,
+    required: Label | None = None,
+    most: int | None = None,
+    too_long: Label | None = None,
+    description: Label = "",
+    area: bool = False,
+) -> StringField:
+    """A GOV.UK text input, or with `area` a textarea. `required` says what to enter when it is
+    left empty; without it the field may be left empty, and the form's `validate_<field>` still
+    runs (no `Optional()`, which would skip it). `too_long` says so past `most` characters."""
+    validators: list[object] = [] if required is None else [InputRequired(required)]
+    if most is not None:
+        validators.append(Length(max=most, message=too_long))
+    if area:
+        return TextAreaField(
+            label, description=description, widget=GovTextArea(), validators=validators
+        )
+    return StringField(label, description=description, widget=GovTextInput(), validators=validators)
+
+
+def date_field(
+    label: Label, *, required: Label | None = None, example: Label | None = None
+) -> DayMonthYearField:
+    """The GOV.UK day, month and year boxes; optional without `required`."""
+    return DayMonthYearField(
+        label,
+        description=_l("For example, 27 3 2026") if example is None else example,
+        widget=GovDateInput(),
+        format=DATE_FORMAT,
+        validators=[Optional() if required is None else InputRequired(required)],
     )
-    easy_read_title = StringField(
+
+
+def radio_field(
+    label: Label, choices: list[tuple[str, Label]], *, required: Label, default: str | None = None
+) -> SelectField:
+    """One choice of a few, as GOV.UK radios."""
+    return SelectField(
+        label,
+        choices=choices,
+        default=default,
+        widget=GovRadioInput(),
+        validators=[InputRequired(message=required)],
+    )
+
+
+class PriorityForm(FlaskForm):
+    title = text_field(
+        _l("Priority"),
+        required=_l("Enter the priority"),
+        most=200,
+        too_long=_l("Priority must be 200 characters or fewer"),
+    )
+    easy_read_title = text_field(
         _l("Easy read wording"),
-        widget=GovTextInput(),
-        validators=[
-            InputRequired(message=_l("Enter the priority in easy read")),
-            Length(max=200, message=_l("Easy read wording must be 200 characters or fewer")),
-        ],
+        required=_l("Enter the priority in easy read"),
+        most=200,
+        too_long=_l("Easy read wording must be 200 characters or fewer"),
     )
     submit = SubmitField(_l("Save priority"), widget=GovSubmitInput())
 
 
 class ActionForm(FlaskForm):
-    title = StringField(
+    title = text_field(
         _l("Action"),
         description=_l("What we will do, in a few words"),
-        widget=GovTextInput(),
-        validators=[
-            InputRequired(message=_l("Enter what the action is")),
-            Length(max=200, message=_l("Action must be 200 characters or fewer")),
-        ],
+        required=_l("Enter what the action is"),
+        most=200,
+        too_long=_l("Action must be 200 characters or fewer"),
     )
     priority_id = SelectField(
         _l("Priority"),
@@ -95,65 +143,45 @@ class ActionForm(FlaskForm):
         widget=GovSelect(),
         validators=[InputRequired(message=_l("Choose the priority this action serves"))],
     )
-    description = TextAreaField(
-        _l("Description"),
-        widget=GovTextArea(),
-        validators=[InputRequired(message=_l("Describe the action"))],
-    )
-    easy_read_description = TextAreaField(
+    description = text_field(_l("Description"), required=_l("Describe the action"), area=True)
+    easy_read_description = text_field(
         _l("Easy read description"),
         description=_l("Short sentences and everyday words."),
-        widget=GovTextArea(),
-        validators=[InputRequired(message=_l("Describe the action in easy read"))],
+        required=_l("Describe the action in easy read"),
+        area=True,
     )
-    organisation = SelectField(
+    organisation = radio_field(
         _l("Organisation that owns it"),
-        choices=[(org.value, label) for org, label in ORGANISATION_LABELS.items()],
-        widget=GovRadioInput(),
-        validators=[InputRequired(message=_l("Choose the organisation that owns the action"))],
+        [(org.value, label) for org, label in ORGANISATION_LABELS.items()],
+        required=_l("Choose the organisation that owns the action"),
     )
-    lead = StringField(
+    lead = text_field(
         _l("Lead"),
         description=_l("The person or team responsible"),
-        widget=GovTextInput(),
-        validators=[
-            InputRequired(message=_l("Enter who leads the action")),
-            Length(max=120, message=_l("Lead must be 120 characters or fewer")),
-        ],
+        required=_l("Enter who leads the action"),
+        most=120,
+        too_long=_l("Lead must be 120 characters or fewer"),
     )
-    status = SelectField(
+    status = radio_field(
         _l("Status"),
-        choices=[(status.value, label) for status, label in STATUS_LABELS.items()],
+        [(status.value, label) for status, label in STATUS_LABELS.items()],
+        required=_l("Choose the status"),
         default=ActionStatus.PLANNED.value,
-        widget=GovRadioInput(),
-        validators=[InputRequired(message=_l("Choose the status"))],
     )
-    status_reason = TextAreaField(
+    status_reason = text_field(
         _l("Why we are not doing it (needed for “Not doing”)"),
         description=_l("This is shown to the public."),
-        widget=GovTextArea(),
+        area=True,
     )
-    starts_on = DayMonthYearField(
-        _l("Start date (optional)"),
-        description=_l("For example, 27 3 2026"),
-        widget=GovDateInput(),
-        format=DATE_FORMAT,
-        validators=[Optional()],
-    )
-    due_on = DayMonthYearField(
-        _l("Due date (optional)"),
-        description=_l("For example, 27 3 2027"),
-        widget=GovDateInput(),
-        format=DATE_FORMAT,
-        validators=[Optional()],
-    )
-    impact = TextAreaField(
+    starts_on = date_field(_l("Start date (optional)"))
+    due_on = date_field(_l("Due date (optional)"), example=_l("For example, 27 3 2027"))
+    impact = text_field(
         _l("Measured impact (optional)"),
         description=_l(
             "For example: average wait for a first speech and language appointment: "
             "31 weeks → 18 weeks"
         ),
-        widget=GovTextArea(),
+        area=True,
     )
     submit = SubmitField(_l("Save action"), widget=GovSubmitInput())
 
@@ -167,67 +195,47 @@ class ActionForm(FlaskForm):
 
 
 class UpdateForm(FlaskForm):
-    written_on = DayMonthYearField(
-        _l("Date of the update"),
-        description=_l("For example, 27 3 2026"),
-        widget=GovDateInput(),
-        format=DATE_FORMAT,
-        validators=[InputRequired(message=_l("Enter the date of the update as day month year"))],
+    written_on = date_field(
+        _l("Date of the update"), required=_l("Enter the date of the update as day month year")
     )
-    text = TextAreaField(
-        _l("Progress update"),
-        widget=GovTextArea(),
-        validators=[InputRequired(message=_l("Enter what has happened"))],
-    )
+    text = text_field(_l("Progress update"), required=_l("Enter what has happened"), area=True)
     submit = SubmitField(_l("Add update"), widget=GovSubmitInput())
 
 
 class CoproductionForm(FlaskForm):
-    who = StringField(
+    who = text_field(
         _l("Who helped shape it"),
         description=_l("For example, the young people's panel or the parent carer forum"),
-        widget=GovTextInput(),
-        validators=[
-            InputRequired(message=_l("Enter who helped shape the action")),
-            Length(max=200, message=_l("Who must be 200 characters or fewer")),
-        ],
+        required=_l("Enter who helped shape the action"),
+        most=200,
+        too_long=_l("Who must be 200 characters or fewer"),
     )
-    how = TextAreaField(
-        _l("How they were involved"),
-        widget=GovTextArea(),
-        validators=[InputRequired(message=_l("Enter how they were involved"))],
+    how = text_field(
+        _l("How they were involved"), required=_l("Enter how they were involved"), area=True
     )
-    happened_on = DayMonthYearField(
-        _l("When"),
-        description=_l("For example, 27 3 2026"),
-        widget=GovDateInput(),
-        format=DATE_FORMAT,
-        validators=[InputRequired(message=_l("Enter the date as day month year"))],
-    )
-    what_changed = TextAreaField(
+    happened_on = date_field(_l("When"), required=_l("Enter the date as day month year"))
+    what_changed = text_field(
         _l("What changed because of them"),
-        widget=GovTextArea(),
-        validators=[InputRequired(message=_l("Enter what changed because of them"))],
+        required=_l("Enter what changed because of them"),
+        area=True,
     )
     submit = SubmitField(_l("Add to the coproduction log"), widget=GovSubmitInput())
 
 
 class StatementForm(FlaskForm):
-    summary = TextAreaField(
+    summary = text_field(
         _l("You said"),
         description=_l("A short summary of what people told us"),
-        widget=GovTextArea(),
-        validators=[
-            InputRequired(message=_l("Enter a summary of what people said")),
-            Length(max=600, message=_l("Summary must be 600 characters or fewer")),
-        ],
+        required=_l("Enter a summary of what people said"),
+        most=600,
+        too_long=_l("Summary must be 600 characters or fewer"),
+        area=True,
     )
-    easy_read_summary = TextAreaField(
+    easy_read_summary = text_field(
         _l("You said, in easy read (needed before publishing)"),
-        widget=GovTextArea(),
-        validators=[
-            Length(max=600, message=_l("Easy read summary must be 600 characters or fewer"))
-        ],
+        most=600,
+        too_long=_l("Easy read summary must be 600 characters or fewer"),
+        area=True,
     )
     theme_ids = SelectMultipleField(
         _l("Themes (optional)"), coerce=int, widget=GovCheckboxesInput(), validators=[Optional()]

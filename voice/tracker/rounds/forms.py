@@ -1,17 +1,13 @@
 """Forms for making a round, opening it on tablets and choosing on them."""
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (
-    GovRadioInput,
-    GovSelect,
-    GovSubmitInput,
-    GovTextInput,
-)
+from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from surveys.forms import PICTURE_NAMES, PICTURES
 from voice.i18n import _l
+from voice.tracker.forms import radio_field, text_field
 from voice.tracker.rounds.tablet import AGE_BANDS, REASON_LIMIT, SETTINGS
 
 EASY_LIMIT = 80
@@ -34,59 +30,52 @@ SETTING_LABELS = {
 
 
 class RoundForm(FlaskForm):
-    title = StringField(
+    title = text_field(
         _l("Name of the round"),
         description=_l("Staff see this name. For example, Spring 2026 youth groups"),
-        widget=GovTextInput(),
-        validators=[
-            InputRequired(message=_l("Enter a name for the round")),
-            Length(max=200, message=_l("The name must be 200 characters or fewer")),
-        ],
+        required=_l("Enter a name for the round"),
+        most=200,
+        too_long=_l("The name must be 200 characters or fewer"),
     )
     submit = SubmitField(_l("Make the round"), widget=GovSubmitInput())
 
 
+EASY_NAMES = {
+    "en": _l("Easy read words"),
+    "cy": _l("Easy read words in Welsh (optional)"),
+    "pl": _l("Easy read words in Polish (optional)"),
+    "ar": _l("Easy read words in Arabic (optional)"),
+}
+PLAIN_NAMES = {
+    "en": _l("Standard words (optional)"),
+    "cy": _l("Standard words in Welsh (optional)"),
+    "pl": _l("Standard words in Polish (optional)"),
+    "ar": _l("Standard words in Arabic (optional)"),
+}
+
+
 def _easy(language: str) -> StringField:
-    names = {
-        "en": _l("Easy read words"),
-        "cy": _l("Easy read words in Welsh (optional)"),
-        "pl": _l("Easy read words in Polish (optional)"),
-        "ar": _l("Easy read words in Arabic (optional)"),
-    }
-    validators: list[object] = [
-        Length(max=EASY_LIMIT, message=_l("Easy read words must be 80 characters or fewer"))
-    ]
-    if language == "en":
-        validators.insert(0, InputRequired(message=_l("Enter the card's words in easy read")))
-    else:
-        validators.insert(0, Optional())
-    return StringField(
-        names[language],
+    """A card's easy read words: needed in English, the other languages optional."""
+    english = language == "en"
+    return text_field(
+        EASY_NAMES[language],
         description=_l("One short sentence a young person can read. 80 characters or fewer")
-        if language == "en"
+        if english
         else "",
-        widget=GovTextInput(),
-        validators=validators,
+        required=_l("Enter the card's words in easy read") if english else None,
+        most=EASY_LIMIT,
+        too_long=_l("Easy read words must be 80 characters or fewer"),
     )
 
 
 def _plain(language: str) -> StringField:
-    names = {
-        "en": _l("Standard words (optional)"),
-        "cy": _l("Standard words in Welsh (optional)"),
-        "pl": _l("Standard words in Polish (optional)"),
-        "ar": _l("Standard words in Arabic (optional)"),
-    }
-    return StringField(
-        names[language],
+    return text_field(
+        PLAIN_NAMES[language],
         description=_l("Leave empty to use the words of what the card stands for")
         if language == "en"
         else "",
-        widget=GovTextInput(),
-        validators=[
-            Optional(),
-            Length(max=200, message=_l("Standard words must be 200 characters or fewer")),
-        ],
+        most=200,
+        too_long=_l("Standard words must be 200 characters or fewer"),
     )
 
 
@@ -99,11 +88,10 @@ class CardForm(FlaskForm):
     )
     easy_en = _easy("en")
     plain_en = _plain("en")
-    picture = SelectField(
+    picture = radio_field(
         _l("Picture"),
-        choices=[(name, PICTURE_NAMES[name]) for name in PICTURES],
-        widget=GovRadioInput(),
-        validators=[InputRequired(message=_l("Choose a picture for the card"))],
+        [(name, PICTURE_NAMES[name]) for name in PICTURES],
+        required=_l("Choose a picture for the card"),
     )
     easy_cy = _easy("cy")
     plain_cy = _plain("cy")
@@ -133,26 +121,22 @@ class RoundSessionForm(FlaskForm):
         widget=GovSelect(),
         validators=[InputRequired(message=_l("Choose the round to run"))],
     )
-    group_label = StringField(
+    group_label = text_field(
         _l("Group name"),
         description=_l("For example, Tuesday youth club"),
-        widget=GovTextInput(),
-        validators=[
-            InputRequired(message=_l("Enter the name of the group")),
-            Length(max=120, message=_l("The group name must be 120 characters or fewer")),
-        ],
+        required=_l("Enter the name of the group"),
+        most=120,
+        too_long=_l("The group name must be 120 characters or fewer"),
     )
-    age_band = SelectField(
+    age_band = radio_field(
         _l("Ages of the young people"),
-        choices=[(band, AGE_BAND_LABELS[band]) for band in AGE_BANDS],
-        widget=GovRadioInput(),
-        validators=[InputRequired(message=_l("Choose the ages of the young people"))],
+        [(band, AGE_BAND_LABELS[band]) for band in AGE_BANDS],
+        required=_l("Choose the ages of the young people"),
     )
-    setting = SelectField(
+    setting = radio_field(
         _l("Where the group meets"),
-        choices=[(place, SETTING_LABELS[place]) for place in SETTINGS],
-        widget=GovRadioInput(),
-        validators=[InputRequired(message=_l("Choose where the group meets"))],
+        [(place, SETTING_LABELS[place]) for place in SETTINGS],
+        required=_l("Choose where the group meets"),
     )
     submit = SubmitField(_l("Start the tablets"), widget=GovSubmitInput())
 
