@@ -4,6 +4,7 @@ They call these, never the models' queries, so each rule is written here once.""
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 
@@ -17,7 +18,7 @@ from surveys.models import (
     Survey,
     SurveyResponse,
 )
-from surveys.types import SourceGroup, SurveyKind, SurveyStatus
+from surveys.types import Channel, HowAnswered, SourceGroup, SurveyKind, SurveyStatus
 from surveys.wordings import wording_text
 from voice.accounts.models import Role
 from voice.db import db
@@ -198,3 +199,106 @@ def contact_request_ids_for(email: str) -> list[int]:
     """Ids of the contact requests left with this address (exact, any case): one per form or
     survey the person sent."""
     return list(db.session.scalars(select(ContactRequest.id).where(_same_address(email))))
+
+
+# -- counts over a period's comments (the dashboard) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemScope:
+    """Which comments a count or a list covers: those given from `start` until (not including)
+    `end`; when set, only from one source group, channel, survey, setting (source detail),
+    language or tablet group; and only those whose ids every query in `among` returns (a
+    theme's or a sentiment's comments, asked of the themes package)."""
+
+    start: datetime
+    end: datetime
+    source_group: SourceGroup | None = None
+    channel: Channel | None = None
+    survey_id: int | None = None
+    source_detail: str | None = None
+    language: str | None = None
+    kiosk_group: str | None = None
+    among: tuple[Select[int], ...] = ()
+
+
+def in_scope(scope: ItemScope) -> list[ColumnElement[bool]]:
+    """The scope as conditions on the comments' table, for the themes package's queries over
+    the same comments (every other package asks the counts below)."""
+    found: list[ColumnElement[bool]] = [
+        FeedbackItem.created_at >= scope.start,
+        FeedbackItem.created_at < scope.end,
+    ]
+    if scope.source_group is not None:
+        found.append(FeedbackItem.source_group == scope.source_group)
+    if scope.channel is not None:
+        found.append(FeedbackItem.channel == scope.channel)
+    if scope.survey_id is not None:
+        found.append(FeedbackItem.survey_id == scope.survey_id)
+    if scope.source_detail is not None:
+        found.append(FeedbackItem.source_detail == scope.source_detail)
+    if scope.language is not None:
+        found.append(FeedbackItem.language == scope.language)
+    if scope.kiosk_group is not None:
+        found.append(FeedbackItem.id.in_(kiosk_group_item_ids(scope.kiosk_group)))
+    found.extend(FeedbackItem.id.in_(ids) for ids in scope.among)
+    return found
+
+
+def count_in(scope: ItemScope) -> int:
+    return db.session.scalar(select(func.count(FeedbackItem.id)).where(*in_scope(scope))) or 0
+
+
+def source_group_counts_in(scope: ItemScope) -> dict[SourceGroup, int]:
+    """How many comments in the scope came from each source group (every group, zeros too)."""
+    counts = dict.fromkeys(SourceGroup, 0)
+    rows = db.session.execute(
+        select(FeedbackItem.source_group, func.count(FeedbackItem.id))
+        .where(*in_scope(scope))
+        .group_by(FeedbackItem.source_group)
+    )
+    counts.update({group: int(number) for group, number in rows})
+    return counts
+
+
+def channel_counts_in(scope: ItemScope) -> dict[Channel, int]:
+    """How many comments in the scope reached us by each channel (every channel, zeros too)."""
+    counts = dict.fromkeys(Channel, 0)
+    rows = db.session.execute(
+        select(FeedbackItem.channel, func.count(FeedbackItem.id))
+        .where(*in_scope(scope))
+        .group_by(FeedbackItem.channel)
+    )
+    counts.update({channel: int(number) for channel, number in rows})
+    return counts
+
+
+def _month(column: Any) -> Any:
+    if db.engine.dialect.name == "postgresql":
+        return func.to_char(func.timezone("UTC", column), "YYYY-MM")
+    return func.substr(column, 1, 7)
+
+
+def month_counts_in(scope: ItemScope) -> dict[str, int]:
+    """How many comments in the scope were given in each (UTC) month, as "YYYY-MM"; months with
+    none are left out."""
+    month = _month(FeedbackItem.created_at)
+    rows = db.session.execute(
+        select(month, func.count(FeedbackItem.id)).where(*in_scope(scope)).group_by(month)
+    )
+    return {str(key): int(number) for key, number in rows}
+
+
+def how_answered_counts_in(
+    scope: ItemScope, group: SourceGroup = SourceGroup.YOUNG_PERSON
+) -> dict[HowAnswered | None, int]:
+    """How many of one source group's comments in the scope were given on their own, with
+    help or by someone for them (None: the response did not say, or there was none)."""
+    rows = db.session.execute(
+        select(SurveyResponse.how_answered, func.count(FeedbackItem.id))
+        .select_from(FeedbackItem)
+        .outerjoin(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
+        .where(FeedbackItem.source_group == group, *in_scope(scope))
+        .group_by(SurveyResponse.how_answered)
+    )
+    return {how: int(number) for how, number in rows}

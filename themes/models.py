@@ -76,6 +76,8 @@ class ItemAnalysis(Model):
             ),
             postgresql_using="gin",
         ).ddl_if(dialect="postgresql"),
+        # The sentiment split and "most negative first" without reading whole rows.
+        Index("ix_dash_analyses_item", "item_id", "sentiment_label", "sentiment"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(
@@ -99,7 +101,12 @@ class ItemTheme(Model):
     kept as a row with `removed` set so that the tagger does not add the theme back."""
 
     __tablename__ = "item_themes"
-    __table_args__ = (UniqueConstraint("item_id", "theme_id"),)
+    __table_args__ = (
+        UniqueConstraint("item_id", "theme_id"),
+        # From a comment to its live themes, and from a theme to its comments.
+        Index("ix_dash_item_themes_item", "item_id", "theme_id", "removed"),
+        Index("ix_dash_item_themes_theme", "theme_id", "item_id", "removed"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(
         ForeignKey("feedback_items.id", ondelete="CASCADE"), index=True

@@ -1,39 +1,15 @@
-"""The dashboard's summary table, and the indexes its queries need on tables other packages
-own (declared here, on those tables' metadata, so that migration 0007 and the models agree)."""
+"""The dashboard's summary tables: copies of the daily counts, kept for speed. The indexes its
+queries need on other packages' tables are declared by those packages' models."""
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from surveys.models import FeedbackItem
 from surveys.types import Channel, SourceGroup
-from themes.models import ItemAnalysis, ItemTheme
 from voice.db import Model
 
 PHRASE_LENGTH = 200
-
-# Counts by audience and channel for a period come from this index alone.
-ix_dash_items_period = Index(
-    "ix_dash_items_period",
-    FeedbackItem.created_at,
-    FeedbackItem.source_group,
-    FeedbackItem.channel,
-)
-# From an item to its live themes, and from a theme to its items.
-ix_dash_item_themes_item = Index(
-    "ix_dash_item_themes_item", ItemTheme.item_id, ItemTheme.theme_id, ItemTheme.removed
-)
-ix_dash_item_themes_theme = Index(
-    "ix_dash_item_themes_theme", ItemTheme.theme_id, ItemTheme.item_id, ItemTheme.removed
-)
-# The sentiment split and "most negative first" without reading whole analysis rows.
-ix_dash_analyses_item = Index(
-    "ix_dash_analyses_item",
-    ItemAnalysis.item_id,
-    ItemAnalysis.sentiment_label,
-    ItemAnalysis.sentiment,
-)
 
 
 class ThemeDay(Model):

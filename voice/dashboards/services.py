@@ -1,85 +1,64 @@
-"""The dashboard's queries. Every one takes the same Filters, so every view agrees."""
+"""The dashboard's queries. Every one takes the same Filters, so every view agrees.
+
+The counts over comments are asked of the packages that own them (surveys.queries,
+themes.queries, the tracker's functions), grouped in SQL there; the daily summary tables are
+this package's own."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, func, select
 
-from surveys.models import FeedbackItem, SurveyResponse
-from surveys.queries import kiosk_group_item_ids, survey_choices
+from surveys import queries as surveys
+from surveys.queries import ItemScope, survey_choices
 from surveys.types import Channel, HowAnswered, SourceGroup
 from themes import comment_text
+from themes import queries as themes
 from themes.comment_text import Place, Viewer
-from themes.models import ItemAnalysis, ItemTheme, SafeguardingFlag, Theme
-from themes.types import FlagStatus
+from themes.queries import ListedComment, ThemeSummary
 from voice.dashboards import summary
 from voice.dashboards.filters import Filters
 from voice.dashboards.models import PhraseDay, ThemeDay
 from voice.db import db
 from voice.i18n import language_name
+from voice.tracker import actions as tracker_actions
+from voice.tracker import statements as tracker_statements
 
 PAGE_SIZE = 20
 SENTIMENT_ORDER = ("positive", "negative", "mixed", "neutral")
 
 
-# -- the filters as SQL ---------------------------------------------------------------------
+# -- the filters as a scope over the comments ------------------------------------------------
 
 
 def _moment(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def conditions(filters: Filters, *, with_theme: bool = True) -> list[ColumnElement[bool]]:
-    """Where-clauses on FeedbackItem for a view; the theme one is optional so that a view
-    can rank all themes within the other filters."""
-    found: list[ColumnElement[bool]] = [
-        FeedbackItem.created_at >= _moment(filters.start),
-        FeedbackItem.created_at < _moment(filters.end + timedelta(days=1)),
-    ]
-    if filters.audience:
-        found.append(FeedbackItem.source_group == filters.audience)
-    if filters.channel:
-        found.append(FeedbackItem.channel == filters.channel)
-    if filters.survey:
-        found.append(FeedbackItem.survey_id == filters.survey)
-    if filters.setting:
-        found.append(FeedbackItem.source_detail == filters.setting)
-    if filters.language:
-        found.append(FeedbackItem.language == filters.language)
+def scope(filters: Filters, *, with_theme: bool = True) -> ItemScope:
+    """The comments a view covers; the theme is optional so that a view can rank all themes
+    within the other filters."""
+    among = []
     if filters.sentiment:
-        analysis = aliased(ItemAnalysis)
-        found.append(
-            select(analysis.id)
-            .where(
-                analysis.item_id == FeedbackItem.id,
-                analysis.sentiment_label == filters.sentiment,
-            )
-            .correlate(FeedbackItem)
-            .exists()
-        )
-    if filters.kiosk_group:
-        found.append(FeedbackItem.id.in_(kiosk_group_item_ids(filters.kiosk_group)))
+        among.append(themes.items_with_sentiment(filters.sentiment))
     if with_theme and filters.theme:
-        tag, theme = aliased(ItemTheme), aliased(Theme)
-        found.append(
-            select(tag.id)
-            .join(theme, theme.id == tag.theme_id)
-            .where(
-                tag.item_id == FeedbackItem.id,
-                tag.removed.is_(False),
-                theme.slug == filters.theme,
-            )
-            .correlate(FeedbackItem)
-            .exists()
-        )
-    return found
+        among.append(themes.items_tagged_with(themes.theme_ids_with_slug(filters.theme)))
+    return ItemScope(
+        start=_moment(filters.start),
+        end=_moment(filters.end + timedelta(days=1)),
+        source_group=filters.audience or None,
+        channel=filters.channel or None,
+        survey_id=filters.survey or None,
+        source_detail=filters.setting or None,
+        language=filters.language or None,
+        kiosk_group=filters.kiosk_group or None,
+        among=tuple(among),
+    )
 
 
 # -- the summary table ---------------------------------------------------------------------
@@ -99,7 +78,7 @@ def _summary_conditions(filters: Filters) -> list[ColumnElement[bool]]:
     if filters.sentiment:
         found.append(ThemeDay.sentiment_label == filters.sentiment)
     if filters.theme:
-        found.append(ThemeDay.theme_id.in_(select(Theme.id).where(Theme.slug == filters.theme)))
+        found.append(ThemeDay.theme_id.in_(themes.theme_ids_with_slug(filters.theme)))
     return found
 
 
@@ -123,37 +102,24 @@ def _by_theme(filters: Filters) -> bool:
 def count_voices(filters: Filters) -> int:
     if _by_theme(filters):
         return sum(_summed(ThemeDay.theme_id, filters).values())
-    return db.session.scalar(select(func.count(FeedbackItem.id)).where(*conditions(filters))) or 0
+    return surveys.count_in(scope(filters))
 
 
 def voices_by_audience(filters: Filters) -> dict[SourceGroup, int]:
-    counts = dict.fromkeys(SourceGroup, 0)
     if _by_theme(filters):
+        counts = dict.fromkeys(SourceGroup, 0)
         counts.update(_summed(ThemeDay.source_group, filters))
         return counts
-    rows = db.session.execute(
-        select(FeedbackItem.source_group, func.count(FeedbackItem.id))
-        .where(*conditions(filters))
-        .group_by(FeedbackItem.source_group)
-    )
-    counts.update(dict(rows.all()))
-    return counts
+    return surveys.source_group_counts_in(scope(filters))
 
 
 def voices_by_channel(filters: Filters) -> dict[Channel, int]:
-    counts = dict.fromkeys(Channel, 0)
-    rows = db.session.execute(
-        select(FeedbackItem.channel, func.count(FeedbackItem.id))
-        .where(*conditions(filters))
-        .group_by(FeedbackItem.channel)
-    )
-    counts.update(dict(rows.all()))
-    return counts
+    return surveys.channel_counts_in(scope(filters))
 
 
 @dataclass
 class ThemeCount:
-    theme: Theme
+    theme: ThemeSummary
     voices: int
     sentiments: dict[str, int] = field(default_factory=dict)
     previous: int = 0
@@ -191,17 +157,7 @@ def _theme_sentiment_counts(filters: Filters) -> dict[int, dict[str, int]]:
         for theme_id, label, number in rows:
             found.setdefault(theme_id, {})[label] = int(number or 0)
         return found
-    rows = db.session.execute(
-        select(ItemTheme.theme_id, ItemAnalysis.sentiment_label, func.count(FeedbackItem.id))
-        .join(FeedbackItem, FeedbackItem.id == ItemTheme.item_id)
-        .outerjoin(ItemAnalysis, ItemAnalysis.item_id == ItemTheme.item_id)
-        .where(ItemTheme.removed.is_(False), *conditions(filters, with_theme=False))
-        .group_by(ItemTheme.theme_id, ItemAnalysis.sentiment_label)
-    )
-    counted: dict[int, dict[str, int]] = {}
-    for theme_id, label, number in rows:
-        counted.setdefault(theme_id, {})[label or "neutral"] = number
-    return counted
+    return themes.theme_sentiment_counts(scope(filters, with_theme=False))
 
 
 def themes_ranked(filters: Filters) -> list[ThemeCount]:
@@ -211,18 +167,19 @@ def themes_ranked(filters: Filters) -> list[ThemeCount]:
     before = _theme_sentiment_counts(filters.previous())
     ids = set(now) | set(before)
     if filters.theme:
-        ids &= set(db.session.scalars(select(Theme.id).where(Theme.slug == filters.theme)))
-    themes = {t.id: t for t in db.session.scalars(select(Theme).where(Theme.id.in_(ids)))}
+        chosen = themes.theme_with_slug(filters.theme)
+        ids &= {chosen.id} if chosen is not None else set()
+    found = {theme.id: theme for theme in themes.theme_summaries_with_ids(ids)}
     ranked = [
         ThemeCount(
-            theme=themes[theme_id],
+            theme=found[theme_id],
             voices=sum(now.get(theme_id, {}).values()),
             sentiments={label: now.get(theme_id, {}).get(label, 0) for label in SENTIMENT_ORDER},
             previous=sum(before.get(theme_id, {}).values()),
             previous_negative=before.get(theme_id, {}).get("negative", 0),
         )
         for theme_id in ids
-        if theme_id in themes
+        if theme_id in found
     ]
     return sorted(ranked, key=lambda row: (-row.voices, -row.previous, row.theme.name))
 
@@ -234,27 +191,13 @@ def how_young_people_answered(filters: Filters) -> dict[str, int]:
     """Young people's comments in the view by how their response was given (on my own, with
     help, someone answered for me), and those whose response did not say."""
     counts = dict.fromkeys([how.value for how in HowAnswered] + [NOT_RECORDED], 0)
-    rows = db.session.execute(
-        select(SurveyResponse.how_answered, func.count(FeedbackItem.id))
-        .select_from(FeedbackItem)
-        .outerjoin(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
-        .where(FeedbackItem.source_group == SourceGroup.YOUNG_PERSON, *conditions(filters))
-        .group_by(SurveyResponse.how_answered)
-    )
-    for how, number in rows:
+    for how, number in surveys.how_answered_counts_in(scope(filters)).items():
         counts[how.value if how else NOT_RECORDED] += number
     return counts
 
 
 def open_flag_count(filters: Filters) -> int:
-    return (
-        db.session.scalar(
-            select(func.count(SafeguardingFlag.id))
-            .join(FeedbackItem, FeedbackItem.id == SafeguardingFlag.item_id)
-            .where(SafeguardingFlag.status == FlagStatus.OPEN, *conditions(filters))
-        )
-        or 0
-    )
+    return themes.held_back_count(scope(filters))
 
 
 @dataclass(frozen=True)
@@ -268,13 +211,12 @@ def emerging_phrases(filters: Filters, *, limit: int = 10) -> list[PhraseCount]:
     theme caught, most frequent first, from the daily phrase counts. Items under an open
     safeguarding flag are in those counts; the few of them in the period are taken off here."""
     held: Counter[str] = Counter()
-    flagged = summary.untagged_phrases().where(
-        FeedbackItem.id.in_(comment_text.held_back_ids()),
-        FeedbackItem.created_at >= _moment(filters.start),
-        FeedbackItem.created_at < _moment(filters.end + timedelta(days=1)),
-    )
-    for _day, key_phrases in db.session.execute(flagged):
-        held.update(summary.phrases_of(key_phrases))
+    for _day, phrases in themes.untagged_key_phrases(
+        start=_moment(filters.start),
+        end=_moment(filters.end + timedelta(days=1)),
+        among=comment_text.held_back_ids(),
+    ):
+        held.update(summary.phrases_of(phrases))
     total = func.sum(PhraseDay.items)
     rows = db.session.execute(
         select(PhraseDay.phrase, total)
@@ -291,39 +233,17 @@ def emerging_phrases(filters: Filters, *, limit: int = 10) -> list[PhraseCount]:
     return sorted(found, key=lambda row: (-row.items, row.phrase))[:limit]
 
 
-def unanswered_theme_ids() -> set[int]:
-    """Themes no action answers yet: no statement carrying the theme has a linked action."""
-    from voice.tracker.models import statement_actions, statement_themes
-
-    answered = set(
-        db.session.scalars(
-            select(statement_themes.c.theme_id).join(
-                statement_actions,
-                statement_actions.c.statement_id == statement_themes.c.statement_id,
-            )
-        )
-    )
-    every = set(db.session.scalars(select(Theme.id)))
-    return every - answered
-
-
 def gaps(ranked: Sequence[ThemeCount], minimum: int) -> list[ThemeCount]:
     """Themes with at least `minimum` voices in the period and no linked action."""
-    open_ids = unanswered_theme_ids()
-    return [row for row in ranked if row.voices >= minimum and row.theme.id in open_ids]
+    answered = set(db.session.scalars(tracker_statements.answered_theme_ids()))
+    return [row for row in ranked if row.voices >= minimum and row.theme.id not in answered]
 
 
 # -- theme page -----------------------------------------------------------------------------
 
 
-def theme_by_slug(slug: str) -> Theme | None:
-    return db.session.scalar(select(Theme).where(Theme.slug == slug))
-
-
-def _month(column: Any) -> Any:
-    if db.engine.dialect.name == "postgresql":
-        return func.to_char(func.timezone("UTC", column), "YYYY-MM")
-    return func.substr(column, 1, 7)
+def theme_by_slug(slug: str) -> ThemeSummary | None:
+    return themes.theme_with_slug(slug)
 
 
 def months_between(start: date, end: date) -> list[str]:
@@ -342,12 +262,7 @@ def trend_by_month(filters: Filters) -> list[tuple[str, int]]:
         for day, number in days.items():
             months[str(day)[:7]] += number
         return [(key, months.get(key, 0)) for key in months_between(filters.start, filters.end)]
-    month = _month(FeedbackItem.created_at)
-    rows: dict[str, int] = dict(
-        db.session.execute(
-            select(month, func.count(FeedbackItem.id)).where(*conditions(filters)).group_by(month)
-        ).all()
-    )
+    rows = surveys.month_counts_in(scope(filters))
     return [(key, rows.get(key, 0)) for key in months_between(filters.start, filters.end)]
 
 
@@ -355,28 +270,15 @@ def sentiment_split(filters: Filters) -> dict[str, int]:
     if _by_theme(filters):
         counted = _summed(ThemeDay.sentiment_label, filters)
         return {label: counted.get(label, 0) for label in SENTIMENT_ORDER}
-    rows = dict(
-        db.session.execute(
-            select(ItemAnalysis.sentiment_label, func.count(FeedbackItem.id))
-            .join(FeedbackItem, FeedbackItem.id == ItemAnalysis.item_id)
-            .where(*conditions(filters))
-            .group_by(ItemAnalysis.sentiment_label)
-        ).all()
-    )
+    rows = themes.sentiment_counts(scope(filters))
     return {label: rows.get(label, 0) for label in SENTIMENT_ORDER}
 
 
 def key_phrases(filters: Filters, *, limit: int = 10, scan: int = 2000) -> list[tuple[str, int]]:
     """The phrases most often found in the latest items of the view."""
     counts: Counter[str] = Counter()
-    for phrases in db.session.scalars(
-        select(ItemAnalysis.key_phrases)
-        .join(FeedbackItem, FeedbackItem.id == ItemAnalysis.item_id)
-        .where(*conditions(filters), comment_text.not_held_back())
-        .order_by(FeedbackItem.created_at.desc())
-        .limit(scan)
-    ):
-        counts.update(set(json.loads(phrases or "[]")))
+    for phrases in themes.latest_key_phrases(scope(filters), scan=scan):
+        counts.update(set(phrases))
     return [(phrase, number) for phrase, number in counts.most_common(limit) if number > 1]
 
 
@@ -393,94 +295,59 @@ class Comment:
     how_answered: HowAnswered | None = None
 
 
-def _comments_query(filters: Filters, viewer: Viewer, place: Place) -> Select[*tuple[Any, ...]]:
-    """Tagged items this viewer may see here: never those under an open safeguarding flag."""
-    return (
-        select(
-            FeedbackItem.id,
-            FeedbackItem.created_at,
-            FeedbackItem.source_group,
-            FeedbackItem.channel,
-            FeedbackItem.language,
-            ItemAnalysis.sentiment_label,
-            SurveyResponse.how_answered,
-        )
-        .join(ItemAnalysis, ItemAnalysis.item_id == FeedbackItem.id)
-        .outerjoin(SurveyResponse, SurveyResponse.id == FeedbackItem.response_id)
-        .where(*conditions(filters), comment_text.visible(viewer, place))
-    )
-
-
-def _theme_names(item_ids: Sequence[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    if not item_ids:
-        return found
-    for item_id, name in db.session.execute(
-        select(ItemTheme.item_id, Theme.name)
-        .join(Theme, Theme.id == ItemTheme.theme_id)
-        .where(ItemTheme.item_id.in_(item_ids), ItemTheme.removed.is_(False))
-        .order_by(Theme.name)
-    ):
-        found.setdefault(item_id, []).append(name)
-    return found
-
-
-def _comments(rows: Sequence[Any], viewer: Viewer, place: Place) -> list[Comment]:
-    ids = [row[0] for row in rows]
-    names = _theme_names(ids)
+def _comments(rows: Sequence[ListedComment], viewer: Viewer, place: Place) -> list[Comment]:
+    ids = [row.item_id for row in rows]
+    names = themes.theme_names_of_items(ids)
     words = comment_text.texts(ids, viewer, place)
     return [
         Comment(
-            item_id=row[0],
-            text=words[row[0]].shown,
-            created_at=row[1],
-            source_group=row[2],
-            channel=row[3],
-            language=row[4],
-            sentiment=row[5] or "neutral",
-            themes=names.get(row[0], []),
-            how_answered=row[6],
+            item_id=row.item_id,
+            text=words[row.item_id].shown,
+            created_at=row.created_at,
+            source_group=row.source_group,
+            channel=row.channel,
+            language=row.language,
+            sentiment=row.sentiment,
+            themes=names.get(row.item_id, []),
+            how_answered=row.how_answered,
         )
         for row in rows
-        if row[0] in words
+        if row.item_id in words
     ]
 
 
 def comments_page(filters: Filters, viewer: Viewer) -> tuple[list[Comment], bool]:
     """One page of comments, and whether there is another after it."""
-    query = _comments_query(filters, viewer, Place.DASHBOARD)
-    if filters.order == "negative":
-        query = query.order_by(ItemAnalysis.sentiment, FeedbackItem.id.desc())
-    else:
-        query = query.order_by(FeedbackItem.created_at.desc(), FeedbackItem.id.desc())
-    rows = db.session.execute(
-        query.limit(PAGE_SIZE + 1).offset((filters.page - 1) * PAGE_SIZE)
-    ).all()
+    rows = themes.comments_in(
+        scope(filters),
+        viewer,
+        Place.DASHBOARD,
+        limit=PAGE_SIZE + 1,
+        offset=(filters.page - 1) * PAGE_SIZE,
+        most_negative_first=filters.order == "negative",
+    )
     return _comments(rows[:PAGE_SIZE], viewer, Place.DASHBOARD), len(rows) > PAGE_SIZE
 
 
 def export_comments(filters: Filters, viewer: Viewer, *, batch: int = 1000) -> Iterator[Comment]:
     """Every comment in the view, newest first, read from the database in batches so that a
     large export never holds all its rows in memory."""
-    query = _comments_query(filters, viewer, Place.EXPORT).order_by(
-        FeedbackItem.created_at.desc(), FeedbackItem.id.desc()
-    )
-    result = db.session.execute(query.execution_options(yield_per=batch))
-    for rows in result.partitions():
+    for rows in themes.each_comment_in(scope(filters), viewer, Place.EXPORT, batch=batch):
         yield from _comments(rows, viewer, Place.EXPORT)
 
 
 def quotes(filters: Filters, *, limit: int = 3) -> list[Comment]:
     """Comments that may be quoted (their authors agreed, no open flag, redacted), newest
     first, as the public would see them."""
-    candidates = db.session.execute(
-        _comments_query(filters, Viewer.public(), Place.EVIDENCE_PACK)
-        .where(FeedbackItem.consent_to_quote.is_(True))
-        .order_by(FeedbackItem.created_at.desc(), FeedbackItem.id.desc())
-        .limit(limit * 4)
-    ).all()
-    allowed = comment_text.public_quotes([row[0] for row in candidates])
-    rows = [row for row in candidates if row[0] in allowed][:limit]
+    candidates = themes.comments_in(
+        scope(filters),
+        Viewer.public(),
+        Place.EVIDENCE_PACK,
+        limit=limit * 4,
+        consented_to_quote=True,
+    )
+    allowed = comment_text.public_quotes([row.item_id for row in candidates])
+    rows = [row for row in candidates if row.item_id in allowed][:limit]
     return _comments(rows, Viewer.public(), Place.EVIDENCE_PACK)
 
 
@@ -492,14 +359,10 @@ def filter_choices(
 ) -> dict[str, list[tuple[str, str]]]:
     """Choices for the filter form (languages from settings: listing them from a million
     items would cost more than the rest of the page)."""
-    themes = db.session.execute(
-        select(Theme.slug, Theme.name).where(Theme.merged_into_id.is_(None)).order_by(Theme.name)
-    ).all()
-    surveys = survey_choices()
     codes = list(languages) + ([chosen_language] if chosen_language not in languages else [])
     return {
-        "themes": [(slug, name) for slug, name in themes],
-        "surveys": [(str(number), title) for number, title in surveys],
+        "themes": [(theme.slug, theme.name) for theme in themes.themes_to_filter_by()],
+        "surveys": [(str(number), title) for number, title in survey_choices()],
         "languages": [(code, language_name(code)) for code in codes if code],
     }
 
@@ -517,53 +380,21 @@ class ActionEvidence:
     updates: list[Any]
 
 
-def actions_for_themes(theme_ids: Sequence[int]) -> list[ActionEvidence]:
-    """Actions linked (through "you said" statements) to the given themes."""
-    from voice.tracker.models import Action, statement_actions, statement_themes
-
-    if not theme_ids:
-        return []
-    links = db.session.execute(
-        select(statement_actions.c.action_id, Theme.name)
-        .join(
-            statement_themes,
-            statement_themes.c.statement_id == statement_actions.c.statement_id,
-        )
-        .join(Theme, Theme.id == statement_themes.c.theme_id)
-        .where(statement_themes.c.theme_id.in_(theme_ids))
-        .distinct()
-    ).all()
-    names: dict[int, list[str]] = {}
-    for action_id, name in links:
-        names.setdefault(action_id, []).append(name)
-    actions = db.session.scalars(
-        select(Action).where(Action.id.in_(names)).order_by(Action.title)
-    ).all()
+def actions_for_themes(chosen: Sequence[ThemeSummary]) -> list[ActionEvidence]:
+    """Actions linked (through "you said" statements) to the given themes, by title."""
+    names = {theme.id: theme.name for theme in chosen}
     return [
         ActionEvidence(
             title=action.title,
             status=action.status.value,
             impact=action.impact,
-            themes=sorted(names[action.id]),
+            themes=sorted({names[theme_id] for theme_id in theme_ids}),
             coproduction=list(action.coproduction),
             updates=list(action.updates)[:3],
         )
-        for action in actions
+        for action, theme_ids in tracker_actions.actions_for_themes(list(names))
     ]
 
 
 def coproduction_log(filters: Filters) -> list[Any]:
-    from voice.tracker.models import CoproductionEntry
-
-    return list(
-        db.session.scalars(
-            select(CoproductionEntry)
-            .where(
-                and_(
-                    CoproductionEntry.happened_on >= filters.start,
-                    CoproductionEntry.happened_on <= filters.end,
-                )
-            )
-            .order_by(CoproductionEntry.happened_on)
-        )
-    )
+    return tracker_actions.coproduction_between(filters.start, filters.end)

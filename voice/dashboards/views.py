@@ -354,7 +354,7 @@ def evidence_pack() -> str:
     return render_template(
         "dashboards/evidence_pack.html",
         themes=themes,
-        actions=services.actions_for_themes([row.theme.id for row in top]),
+        actions=services.actions_for_themes([row.theme for row in top]),
         coproduction=services.coproduction_log(filters),
         young_people=young_people.coproduction(*young_people.period(filters.start, filters.end)),
         action_title=lambda action: action.title,

@@ -1,6 +1,7 @@
 """Actions ("we did"): adding and changing them, their progress updates and
 coproduction log."""
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from voice.tracker.models import (
     ProgressUpdate,
     Statement,
     statement_actions,
+    statement_themes,
 )
 
 
@@ -103,5 +105,39 @@ def statements_for_action(action: Action) -> list[Statement]:
             .join(statement_actions, statement_actions.c.statement_id == Statement.id)
             .where(statement_actions.c.action_id == action.id)
             .order_by(Statement.id)
+        )
+    )
+
+
+def actions_for_themes(theme_ids: Sequence[int]) -> list[tuple[Action, list[int]]]:
+    """Actions linked, through "you said" statements, to any of these themes, by title, each
+    with the ids of those themes it answers."""
+    if not theme_ids:
+        return []
+    links = db.session.execute(
+        select(statement_actions.c.action_id, statement_themes.c.theme_id)
+        .join(
+            statement_themes,
+            statement_themes.c.statement_id == statement_actions.c.statement_id,
+        )
+        .where(statement_themes.c.theme_id.in_(theme_ids))
+        .distinct()
+    ).all()
+    answered: dict[int, list[int]] = {}
+    for action_id, theme_id in links:
+        answered.setdefault(action_id, []).append(theme_id)
+    actions = db.session.scalars(
+        select(Action).where(Action.id.in_(answered)).order_by(Action.title)
+    )
+    return [(action, sorted(answered[action.id])) for action in actions]
+
+
+def coproduction_between(start: date, end: date) -> list[CoproductionEntry]:
+    """The coproduction log from `start` to `end` (both days included), oldest first."""
+    return list(
+        db.session.scalars(
+            select(CoproductionEntry)
+            .where(CoproductionEntry.happened_on >= start, CoproductionEntry.happened_on <= end)
+            .order_by(CoproductionEntry.happened_on)
         )
     )

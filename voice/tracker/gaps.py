@@ -3,12 +3,11 @@
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from themes.queries import Theme, voices_by_theme
 from voice.db import db
-from voice.tracker.models import Statement, statement_actions, statement_themes
-from voice.tracker.statements import voices_by_audience
+from voice.tracker.models import Statement, statement_actions
+from voice.tracker.statements import answered_theme_ids, voices_by_audience
 
 
 @dataclass
@@ -23,25 +22,14 @@ class Gap:
 def gaps(minimum: int = 1) -> list[Gap]:
     """Themes and statements people raised that no action answers yet, most voices first.
     A theme counts as answered when a statement carrying it has a linked action."""
-    answered_themes = (
-        select(statement_themes.c.theme_id)
-        .join(
-            statement_actions, statement_actions.c.statement_id == statement_themes.c.statement_id
-        )
-        .distinct()
-    )
-    theme_rows = voices_by_theme(excluding=answered_themes)
+    theme_rows = voices_by_theme(excluding=answered_theme_ids())
     found = [
         Gap(kind="theme", label=theme.name, voices=number, theme=theme)
         for theme, number in theme_rows
         if number >= minimum
     ]
     answered = select(statement_actions.c.statement_id)
-    for statement in db.session.scalars(
-        select(Statement)
-        .where(Statement.id.not_in(answered))
-        .options(selectinload(Statement.themes))
-    ):
+    for statement in db.session.scalars(select(Statement).where(Statement.id.not_in(answered))):
         number = sum(voices_by_audience(statement).values())
         if number >= minimum:
             found.append(

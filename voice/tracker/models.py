@@ -2,10 +2,10 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from themes.models import Theme
+from themes.queries import Theme, themes_with_ids
 from voice.accounts.models import User
 from voice.db import Model, db, start_of_today, utcnow
 from voice.tracker.types import ActionStatus, Organisation
@@ -81,6 +81,8 @@ class CoproductionEntry(Model):
     action: Mapped[Action] = relationship(back_populates="coproduction")
 
 
+# A statement's themes: ids of the codebook's themes (the themes package owns them, so there is
+# no relationship to its table here; Statement.themes reads them through themes.queries).
 statement_themes = Table(
     "tracker_statement_themes",
     db.metadata,
@@ -132,11 +134,17 @@ class Statement(Model):
     voices_parent_carer: Mapped[int] = mapped_column(default=0)
     voices_school: Mapped[int] = mapped_column(default=0)
     voices_professional: Mapped[int] = mapped_column(default=0)
-    themes: Mapped[list[Theme]] = relationship(secondary=statement_themes)
     actions: Mapped[list[Action]] = relationship(secondary=statement_actions)
     quotes: Mapped[list["StatementQuote"]] = relationship(
         back_populates="statement", cascade="all, delete-orphan", order_by="StatementQuote.id"
     )
+
+    @property
+    def themes(self) -> list[Theme]:
+        """The themes it carries, by name (changed only by statements.save_statement)."""
+        return themes_with_ids(
+            select(statement_themes.c.theme_id).where(statement_themes.c.statement_id == self.id)
+        )
 
 
 class StatementQuote(Model):

@@ -46,7 +46,6 @@ def published_statements(
     query = (
         _published_query(theme_slug=theme_slug, audience=audience, year=year)
         .options(
-            selectinload(Statement.themes),
             selectinload(Statement.actions).selectinload(Action.updates),
             selectinload(Statement.actions).selectinload(Action.coproduction),
             selectinload(Statement.quotes),

@@ -3,7 +3,7 @@ voices behind them, and publishing."""
 
 from collections import Counter
 
-from sqlalchemy import CompoundSelect, delete, select, union
+from sqlalchemy import CompoundSelect, Select, delete, insert, select, union
 
 from surveys.queries import existing_item_ids, source_group_counts
 from surveys.types import SourceGroup
@@ -25,6 +25,7 @@ from voice.tracker.models import (
     Action,
     Statement,
     StatementQuote,
+    statement_actions,
     statement_items,
     statement_themes,
 )
@@ -59,11 +60,47 @@ def save_statement(
         db.session.add(statement)
     statement.summary = summary
     statement.easy_read_summary = easy_read_summary
-    statement.themes = themes_with_ids(theme_ids)
+    _link_themes(statement, theme_ids)
     statement.actions = list(db.session.scalars(select(Action).where(Action.id.in_(action_ids))))
     statement.updated_at = utcnow()
     refresh_voices(statement)
     return statement
+
+
+def _link_themes(statement: Statement, theme_ids: list[int]) -> None:
+    """Make these themes (those that exist) the statement's themes."""
+    db.session.flush()
+    db.session.execute(
+        delete(statement_themes).where(statement_themes.c.statement_id == statement.id)
+    )
+    found = [theme.id for theme in themes_with_ids(theme_ids)]
+    if found:
+        db.session.execute(
+            insert(statement_themes),
+            [{"statement_id": statement.id, "theme_id": theme_id} for theme_id in found],
+        )
+
+
+def theme_ids_of(statement: Statement) -> list[int]:
+    return list(
+        db.session.scalars(
+            select(statement_themes.c.theme_id)
+            .where(statement_themes.c.statement_id == statement.id)
+            .order_by(statement_themes.c.theme_id)
+        )
+    )
+
+
+def answered_theme_ids() -> Select[int]:
+    """Ids of the themes some action answers: a statement carrying the theme has a linked
+    action."""
+    return (
+        select(statement_themes.c.theme_id)
+        .join(
+            statement_actions, statement_actions.c.statement_id == statement_themes.c.statement_id
+        )
+        .distinct()
+    )
 
 
 def _voice_ids(statement: Statement) -> CompoundSelect[int]:
@@ -153,7 +190,7 @@ def chosen_item_ids(statement: Statement) -> list[int]:
 def candidate_items(statement: Statement, viewer: Viewer, limit: int = 50) -> list[CommentText]:
     """Comments tagged with the statement's themes that are not chosen yet, newest first,
     with the words this viewer may see (none under an open safeguarding flag)."""
-    theme_ids = [theme.id for theme in statement.themes]
+    theme_ids = theme_ids_of(statement)
     if not theme_ids:
         return []
     chosen = select(statement_items.c.item_id).where(statement_items.c.statement_id == statement.id)

@@ -279,7 +279,7 @@ def edit_statement(statement_id: int) -> Response | str:
     statement = _statement_or_404(statement_id)
     form = StatementForm(obj=statement)
     if request.method == "GET":
-        form.theme_ids.data = [t.id for t in statement.themes]
+        form.theme_ids.data = statements.theme_ids_of(statement)
         form.action_ids.data = [a.id for a in statement.actions]
     _statement_choices(form)
     if form.validate_on_submit():
