@@ -11,6 +11,11 @@ from typing import Any
 from flask_babel import LazyString
 
 
+def field_text(record: Any, name: str) -> str:
+    """A field's English as staff wrote it: what is translated, unless a kind says otherwise."""
+    return getattr(record, name) or ""
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str  # stable: it is part of every exported key ("action/12/title")
@@ -20,7 +25,7 @@ class Kind:
     records: Callable[[], Iterable[Any]]  # the records that need translating, in a stable order
     describe: Callable[[Any], str]  # a short name for staff ("Action: Shorter waits")
     get: Callable[[int], Any | None]  # the record with this id, or None
-    english: Callable[[Any, str], str] = lambda record, name: getattr(record, name) or ""
+    english: Callable[[Any, str], str] = field_text
     # A translation shipped with the code (the default codebook's names), or None.
     built_in: Callable[[Any, str, str], str | None] | None = None
     object_id: Callable[[Any], int] = lambda record: record.id

@@ -1,12 +1,13 @@
 """The tracker's texts the public reads, as translatable content: priorities, the actions on
 statements, their latest news and coproduction, and the statements themselves."""
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
+from flask_babel import LazyString
 from sqlalchemy import select
 
-from voice.content_translations.registry import Kind, register
+from voice.content_translations.registry import Kind, field_text, register
 from voice.db import db
 from voice.i18n import _l
 from voice.tracker.models import (
@@ -50,75 +51,95 @@ def _coproduction() -> list[CoproductionEntry]:
 def _action_english(action: Action, name: str) -> str:
     if name == "status_reason" and action.status.value != "not_doing":
         return ""  # only shown while the action is not being done
-    return getattr(action, name) or ""
+    return field_text(action, name)
 
 
-register(
-    Kind(
-        name="statement",
-        label=_l("You said"),
-        model=Statement,
-        fields={"summary": _l("You said"), "easy_read_summary": _l("You said (easy read)")},
-        records=_statements,
-        describe=lambda statement: _short(statement.summary),
-        get=_getter(Statement),
-        order=10,
-    )
-)
-register(
-    Kind(
-        name="action",
-        label=_l("Action"),
-        model=Action,
-        fields={
+def _priorities() -> list[Priority]:
+    return list(db.session.scalars(select(Priority).order_by(Priority.position, Priority.id)))
+
+
+class _Row(NamedTuple):
+    """One kind of the tracker's content, as the registry's Kind needs it."""
+
+    name: str  # part of every exported key
+    label: LazyString  # what staff call it
+    model: type
+    fields: dict[str, LazyString]  # the fields to translate, and what staff call each
+    records: Callable[[], Iterable[Any]]  # the records the public sees
+    words: Callable[[Any], str]  # what names a record for staff, shortened
+    order: int
+    english: Callable[[Any, str], str] = field_text
+
+
+_KINDS = (
+    _Row(
+        "statement",
+        _l("You said"),
+        Statement,
+        {"summary": _l("You said"), "easy_read_summary": _l("You said (easy read)")},
+        _statements,
+        lambda statement: statement.summary,
+        10,
+    ),
+    _Row(
+        "action",
+        _l("Action"),
+        Action,
+        {
             "title": _l("Title"),
             "description": _l("What we are doing"),
             "easy_read_description": _l("What we are doing (easy read)"),
             "status_reason": _l("Why we are not doing this"),
             "impact": _l("What changed"),
         },
-        records=_actions_on_cards,
-        describe=lambda action: _short(action.title),
-        get=_getter(Action),
-        english=_action_english,
-        order=20,
-    )
+        _actions_on_cards,
+        lambda action: action.title,
+        20,
+        _action_english,
+    ),
+    _Row(
+        "update",
+        _l("Latest news"),
+        ProgressUpdate,
+        {"text": _l("Latest news")},
+        _latest_updates,
+        lambda update: update.action.title,
+        30,
+    ),
+    _Row(
+        "coproduction",
+        _l("Who helped shape it"),
+        CoproductionEntry,
+        {"who": _l("Who"), "what_changed": _l("What changed because of them")},
+        _coproduction,
+        lambda entry: entry.action.title,
+        40,
+    ),
+    _Row(
+        "priority",
+        _l("Priority"),
+        Priority,
+        {"title": _l("Title"), "easy_read_title": _l("Easy read title")},
+        _priorities,
+        lambda priority: priority.title,
+        50,
+    ),
 )
-register(
-    Kind(
-        name="update",
-        label=_l("Latest news"),
-        model=ProgressUpdate,
-        fields={"text": _l("Latest news")},
-        records=_latest_updates,
-        describe=lambda update: _short(update.action.title),
-        get=_getter(ProgressUpdate),
-        order=30,
+
+
+def _kind(row: _Row) -> Kind:
+    return Kind(
+        name=row.name,
+        label=row.label,
+        model=row.model,
+        fields=row.fields,
+        records=row.records,
+        describe=lambda record: _short(row.words(record)),
+        get=_getter(row.model),
+        order=row.order,
+        english=row.english,
     )
-)
-register(
-    Kind(
-        name="coproduction",
-        label=_l("Who helped shape it"),
-        model=CoproductionEntry,
-        fields={"who": _l("Who"), "what_changed": _l("What changed because of them")},
-        records=_coproduction,
-        describe=lambda entry: _short(entry.action.title),
-        get=_getter(CoproductionEntry),
-        order=40,
-    )
-)
-register(
-    Kind(
-        name="priority",
-        label=_l("Priority"),
-        model=Priority,
-        fields={"title": _l("Title"), "easy_read_title": _l("Easy read title")},
-        records=lambda: list(
-            db.session.scalars(select(Priority).order_by(Priority.position, Priority.id))
-        ),
-        describe=lambda priority: _short(priority.title),
-        get=_getter(Priority),
-        order=50,
-    )
-)
+
+
+for _row in _KINDS:
+    register(_kind(_row))
