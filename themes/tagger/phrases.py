@@ -21,6 +21,7 @@ from .text import STOPWORDS, word_list
 _NP_RULE = next(rule for name, rule in CHUNKS[0] if name == "NP")
 _LEADING_TAGS = ("DT", "PRP", "PRP$", "CD", "CC", "RB", "WDT", "WP", "EX", "PDT")
 _NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS")
+_NOUN_TAG_SET = frozenset(_NOUN_TAGS)
 _GENERIC = frozenset(
     word_list("""thing things lot lots way ways time times people person one ones bit kind sort part
     year years month months week weeks day days someone something anything everything
@@ -37,6 +38,27 @@ def _lexicon() -> dict[str, str]:
     return dict(dict.items(_pattern_lexicon))
 
 
+# Tags by token: of a sentence's first token, and of a token anywhere else.
+_FIRST_TAGS: dict[str, str] = {}
+_TAGS: dict[str, str] = {}
+
+
+def _tag(token: str, first: bool) -> str:
+    """The tag ``find_tags`` gives ``token`` (first in its sentence or not), kept per token.
+
+    Without contextual rules, which we do not pass, ``find_tags`` tags each token alone:
+    only the first token of a sentence is also looked up lower-cased. So a token's tag is
+    worked out once, by ``find_tags`` itself, and not again for every sentence holding it.
+    """
+    tagged = _pattern_find_tags(
+        [token, token], lexicon=_lexicon(), default=("NN", "NNP", "CD"), language="en"
+    )
+    if len(_TAGS) < 200_000:
+        _FIRST_TAGS[token] = tagged[0][1]
+        _TAGS[token] = tagged[1][1]
+    return str(tagged[0 if first else 1][1])
+
+
 def noun_phrases(tokens: Sequence[str], words: Sequence[str]) -> list[str]:
     """Return lower-cased noun phrases of one sentence.
 
@@ -45,11 +67,9 @@ def noun_phrases(tokens: Sequence[str], words: Sequence[str]) -> list[str]:
     """
     if not tokens:
         return []
-    tagged = _pattern_find_tags(
-        list(tokens), lexicon=_lexicon(), default=("NN", "NNP", "CD"), language="en"
-    )
-    tags = [tag for _token, tag in tagged]
-    if not any(tag in _NOUN_TAGS for tag in tags):
+    tags = [_FIRST_TAGS.get(tokens[0]) or _tag(tokens[0], True)]
+    tags.extend([_TAGS.get(token) or _tag(token, False) for token in tokens[1:]])
+    if _NOUN_TAG_SET.isdisjoint(tags):
         return []
     tag_string = "/".join(tags) + "/"
     phrases: list[str] = []

@@ -835,6 +835,7 @@ _PREFIX_LENGTHS = tuple(sorted({len(prefix) for prefix in (*_PERSONAL_INDEX, *_T
 
 
 _WORD_CANDIDATES: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+_NO_CANDIDATES: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
 
 
 def _word_candidates(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -848,7 +849,8 @@ def _word_candidates(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
             break
         personal.update(_PERSONAL_INDEX.get(word[:length], ()))
         topic.update(_TOPIC_INDEX.get(word[:length], ()))
-    result = (tuple(personal), tuple(topic))
+    # Most words hold no prefix: they share one value, which the caller can skip by identity.
+    result = (tuple(personal), tuple(topic)) if personal or topic else _NO_CANDIDATES
     if len(_WORD_CANDIDATES) < 100_000:
         _WORD_CANDIDATES[word] = result
     return result
@@ -858,10 +860,12 @@ def assess_sentence(sentence: str) -> str | None:
     """Return a reason category if one normalised sentence may be a disclosure of harm."""
     personal_set: set[int] = set()
     topic_set: set[int] = set()
-    for word in sentence.split():
-        word_personal, word_topic = _word_candidates(word)
-        personal_set.update(word_personal)
-        topic_set.update(word_topic)
+    cache = _WORD_CANDIDATES
+    for word in set(sentence.split()):
+        found = cache.get(word) or _word_candidates(word)
+        if found is not _NO_CANDIDATES:
+            personal_set.update(found[0])
+            topic_set.update(found[1])
     if not personal_set and not topic_set:
         return None
     personal = [n for n in sorted(personal_set) if _PERSONAL_RE[n][1].search(sentence)]

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
+from textblob._text import Sentiment as _PatternSentiment
 from textblob.en import sentiment as _pattern_sentiment
 
 from .text import is_negation, word_list
@@ -164,50 +166,91 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word in _NUMBER_WORDS
+
+
 def _matches(words: Sequence[str], at: int, phrase: tuple[str, ...]) -> bool:
     if at + len(phrase) > len(words):
         return False
     for word, wanted in zip(words[at : at + len(phrase)], phrase, strict=True):
         if wanted == "#":
-            if not (word.isdigit() or word in _NUMBER_WORDS):
+            if not _is_number(word):
                 return False
         elif word != wanted:
             return False
     return True
 
 
-def phrase_assessments(words: Sequence[str]) -> list[float]:
-    return [
-        polarity
-        for at in range(len(words))
+_PHRASE_FIRSTS = frozenset(phrase[0] for phrase in PHRASES)
+_NUMBER_FIRST = "#" in _PHRASE_FIRSTS
+# The longest word of each phrase: a clause holding none of them holds no phrase, which is
+# told without looking at the words one by one.
+_PHRASE_ANCHORS = frozenset(max((w for w in phrase if w != "#"), key=len) for phrase in PHRASES)
+
+
+@lru_cache(maxsize=4096)
+def _phrases_from(word: str) -> tuple[tuple[tuple[str, ...], float], ...]:
+    """The phrases that may start at ``word``, in the order of ``PHRASES``."""
+    number = _is_number(word)
+    return tuple(
+        (phrase, polarity)
         for phrase, polarity in PHRASES.items()
-        if _matches(words, at, phrase)
-    ]
+        if phrase[0] == word or (phrase[0] == "#" and number)
+    )
+
+
+def phrase_assessments(words: Sequence[str]) -> list[float]:
+    found: list[float] = []
+    if _PHRASE_ANCHORS.isdisjoint(words):
+        return found
+    for at, word in enumerate(words):
+        # Most words start no phrase: only those that do are looked up.
+        if word in _PHRASE_FIRSTS or (_NUMBER_FIRST and _is_number(word)):
+            found.extend(
+                polarity for phrase, polarity in _phrases_from(word) if _matches(words, at, phrase)
+            )
+    return found
+
+
+class _Lexicon(dict[str, Any]):
+    """The pattern sentiment lexicon copied into a plain dict, scored by the pattern engine's
+    own ``assessments``: the lazy dictionary it ships as pays a method lookup on every word."""
+
+    assessments = _PatternSentiment.assessments
+
+    def __init__(self, source: Any) -> None:
+        source.get("good")  # loads the lexicon on first use
+        super().__init__(dict.items(source))
+        self.labeler = source.labeler
+        self.negations = source.negations
+        self.modifiers = source.modifiers
+        self.modifier = source.modifier
 
 
 @lru_cache(maxsize=1)
-def _pattern_words() -> frozenset[str]:
-    _pattern_sentiment.get("good")  # loads the lexicon on first use
-    return frozenset(dict.keys(_pattern_sentiment))
+def _lexicon() -> _Lexicon:
+    return _Lexicon(_pattern_sentiment)
 
 
 def assessments(words: Sequence[str]) -> list[float]:
     """Return polarity scores for one clause given as lower-cased words."""
-    known = _pattern_words()
+    lexicon = _lexicon()
     found: list[float] = []
-    if not known.isdisjoint(words):
+    if not lexicon.keys().isdisjoint(words):
         # Only call the analyser when it knows a word: it would return nothing otherwise.
         # The engine behind PatternAnalyzer, fed our own tokens (no tokenizer, no NLTK).
-        scored = _pattern_sentiment.assessments(((w, None) for w in words), True)
+        scored = lexicon.assessments(((w, None) for w in words), True)
         found = [polarity for _words, polarity, _subjectivity, _label in scored]
-    for i, word in enumerate(words):
-        polarity = DOMAIN.get(word)
-        if polarity is None or word in known:
-            continue
-        start = max(0, i - _NEGATION_WINDOW)
-        if any(is_negation(w) for w in words[start:i]):
-            polarity = 0.4 if polarity < 0 else -0.8 * polarity
-        found.append(polarity)
+    if not DOMAIN.keys().isdisjoint(words):
+        for i, word in enumerate(words):
+            polarity = DOMAIN.get(word)
+            if polarity is None or word in lexicon:
+                continue
+            start = max(0, i - _NEGATION_WINDOW)
+            if any(is_negation(w) for w in words[start:i]):
+                polarity = 0.4 if polarity < 0 else -0.8 * polarity
+            found.append(polarity)
     found.extend(phrase_assessments(words))
     return found
 

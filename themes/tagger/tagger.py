@@ -108,13 +108,16 @@ def _signal_keys(phrase: str) -> tuple[tuple[str, ...], bool]:
     return tuple("#" if w == "#" else word_key(w) for w in words), False
 
 
+_Starting = tuple[tuple[_Signal, ...], dict[str, tuple[_Signal, ...]]]
+
+
 class _Compiled:
     def __init__(self, codebook: Codebook) -> None:
-        # Lookups used while matching: one-word signals by word, longer ones by their first
-        # two words, so each position only tries signals whose second word is close by.
-        self.singles: dict[str, list[_Signal]] = {}
-        self.pairs: dict[tuple[str, str], list[_Signal]] = {}
-        self.firsts: set[str] = set()
+        # The lookup used while matching, one per word that starts a signal: the one-word
+        # signals it is, and the longer signals it starts by their second word, so each
+        # position costs one lookup and only tries signals whose second word is close by.
+        singles: dict[str, list[_Signal]] = {}
+        pairs: dict[str, dict[str, list[_Signal]]] = {}
         vocabulary: set[str] = set()
         for number, theme in enumerate(codebook.themes):
             groups = (
@@ -133,12 +136,18 @@ class _Compiled:
                     problem = any(DOMAIN.get(w, 0.0) < 0 for w in head)
                     signal = _Signal(keys, gaps, number, weight, negative, phrase, problem)
                     if len(keys) == 1:
-                        self.singles.setdefault(keys[0], []).append(signal)
+                        singles.setdefault(keys[0], []).append(signal)
                     else:
-                        self.pairs.setdefault((keys[0], keys[1]), []).append(signal)
-                        self.firsts.add(keys[0])
+                        pairs.setdefault(keys[0], {}).setdefault(keys[1], []).append(signal)
                     vocabulary.update(w for w in phrase.lower().replace("-", " ").split())
         self.vocabulary = vocabulary
+        self.starting: dict[str, _Starting] = {
+            first: (
+                tuple(singles.get(first, ())),
+                {second: tuple(found) for second, found in pairs.get(first, {}).items()},
+            )
+            for first in singles.keys() | pairs.keys()
+        }
 
 
 def _match_end(signal: _Signal, sentence: _Sentence, start: int) -> int | None:
@@ -156,6 +165,28 @@ def _match_end(signal: _Signal, sentence: _Sentence, start: int) -> int | None:
         else:
             return None
     return p
+
+
+def _match_longer(
+    by_second: dict[str, tuple[_Signal, ...]],
+    sentence: _Sentence,
+    i: int,
+    matches: list[tuple[_Signal, int, int]],
+) -> None:
+    """Add the signals of more than one word that start at word ``i``."""
+    keys, numbers = sentence.keys, sentence.number
+    tried: set[int] = set()
+    for j in range(i + 1, min(len(keys), i + 5)):
+        candidates = by_second.get(keys[j], ())
+        if numbers[j]:
+            candidates += by_second.get("#", ())
+        for signal in candidates:
+            if id(signal) in tried:
+                continue
+            tried.add(id(signal))
+            end = _match_end(signal, sentence, i)
+            if end is not None:
+                matches.append((signal, i, end))
 
 
 class Tagger:
@@ -227,28 +258,41 @@ class Tagger:
         return corrected, parts
 
     def _prepare(self, raw: str) -> _Sentence:
-        sentence = _Sentence(tokens=tokenize(raw))
-        clause = 0
+        tokens = tokenize(raw)
         cache = self._tokens
-        words, keys, stop, number = sentence.words, sentence.keys, sentence.stop, sentence.number
-        for index, token in enumerate(sentence.tokens):
-            analysed = cache.get(token)
-            if analysed is None:
-                analysed = self._analyse_token(token)
+        analysed = []
+        for token in tokens:
+            found = cache.get(token)
+            if found is None:
+                found = self._analyse_token(token)
                 if len(cache) < 200_000:
-                    cache[token] = analysed
-            corrected, parts = analysed
-            sentence.token_words.append(corrected)
-            for word, key, is_stop, is_number in parts:
-                if word in _CONTRAST and words:
+                    cache[token] = found
+            analysed.append(found)
+        parts = [part for _corrected, token_parts in analysed for part in token_parts]
+        words = [part[0] for part in parts]
+        if _CONTRAST.isdisjoint(words):
+            clauses = [0] * len(words)
+        else:
+            clauses = []
+            clause = 0
+            for position, word in enumerate(words):
+                if word in _CONTRAST and position:
                     clause += 1
-                words.append(word)
-                keys.append(key)
-                stop.append(is_stop)
-                number.append(is_number)
-                sentence.source.append(index)
-                sentence.clause.append(clause)
-        return sentence
+                clauses.append(clause)
+        return _Sentence(
+            tokens=tokens,
+            words=words,
+            keys=[part[1] for part in parts],
+            stop=[part[2] for part in parts],
+            number=[part[3] for part in parts],
+            source=[
+                index
+                for index, (_corrected, token_parts) in enumerate(analysed)
+                for _ in token_parts
+            ],
+            clause=clauses,
+            token_words=[corrected for corrected, _parts in analysed],
+        )
 
     def _sentiment(
         self, sentences: Sequence[_Sentence]
@@ -260,9 +304,14 @@ class Tagger:
             first_clause.append(len(clause_scores))
             count = sentence.clause[-1] + 1
             for number in range(count):
-                words = [
-                    w for w, c in zip(sentence.words, sentence.clause, strict=True) if c == number
-                ]
+                if count == 1:
+                    words = sentence.words
+                else:
+                    words = [
+                        w
+                        for w, c in zip(sentence.words, sentence.clause, strict=True)
+                        if c == number
+                    ]
                 found = assessments(words) if words else []
                 all_scores.extend(found)
                 clause_scores.append((mean(found), bool(found)))
@@ -345,29 +394,23 @@ class Tagger:
         return confidence, partial
 
     def _match(self, sentence: _Sentence) -> list[tuple[_Signal, int, int]]:
-        singles, pairs, firsts = self._compiled.singles, self._compiled.pairs, self._compiled.firsts
+        starting = self._compiled.starting
         keys, numbers = sentence.keys, sentence.number
-        size = len(keys)
         matches: list[tuple[_Signal, int, int]] = []
         for i, key in enumerate(keys):
-            starts = (key, "#") if numbers[i] else (key,)
-            for first in starts:
-                found = singles.get(first)
+            for first in (key, "#") if numbers[i] else (key,):
+                entry = starting.get(first)
+                if entry is None:
+                    continue
+                found, by_second = entry
                 if found:
                     matches.extend((signal, i, i + 1) for signal in found)
-                if first not in firsts:
-                    continue
-                tried: set[int] = set()
-                for j in range(i + 1, min(size, i + 5)):
-                    seconds = (keys[j], "#") if numbers[j] else (keys[j],)
-                    for second in seconds:
-                        for signal in pairs.get((first, second), ()):
-                            if id(signal) in tried:
-                                continue
-                            tried.add(id(signal))
-                            end = _match_end(signal, sentence, i)
-                            if end is not None:
-                                matches.append((signal, i, end))
+                # A longer signal needs its second word among the next four words.
+                if by_second and (
+                    not by_second.keys().isdisjoint(keys[i + 1 : i + 5])
+                    or ("#" in by_second and True in numbers[i + 1 : i + 5])
+                ):
+                    _match_longer(by_second, sentence, i, matches)
         return matches
 
     @staticmethod
@@ -384,17 +427,23 @@ class Tagger:
             ]
         else:
             positive = [m for m in matches if not m[0].negative]
-        if all(e - s == 1 for _signal, s, e in positive):
+        longer = {(s, e) for _signal, s, e in positive if e - s > 1}
+        if not longer:
             return positive
         # A match inside a longer match is dropped: "school" inside "special school",
         # "therapy" inside "speech and language therapy", "health" inside "mental health".
+        # A match inside one that is dropped is also inside the match that dropped it, so each
+        # distinct span is only checked against the spans longer than one word.
+        spans = {(s, e) for _signal, s, e in positive}
+        inside = {
+            (s, e)
+            for s, e in spans
+            if any(ks <= s and e <= ke and (ke - ks) > (e - s) for ks, ke in longer)
+        }
         positive.sort(key=lambda m: m[1] - m[2])
-        kept: list[tuple[_Signal, int, int]] = []
-        for signal, s, e in positive:
-            if any(ks <= s and e <= ke and (ke - ks) > (e - s) for _sig, ks, ke in kept):
-                continue
-            kept.append((signal, s, e))
-        return kept
+        if not inside:
+            return positive
+        return [m for m in positive if (m[1], m[2]) not in inside]
 
     @staticmethod
     def _lacking(sentence: _Sentence, start: int) -> bool:
