@@ -11,15 +11,9 @@ retry). Stored must equal sent, with no duplicates. Prints progress, then one JS
 the last line.
 """
 
-import argparse
 import json
-import os
 import re
-import statistics
-import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,9 +22,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from submit import (  # noqa: E402 - the survey bench's database, server and client
     CSRF,
     Tablet,
-    _create_database,
-    _server_cpu_seconds,
+    all_at_once,
+    counts,
+    prepare,
+    request_figures,
     start_gunicorn,
+    tablet_arguments,
+    together,
 )
 
 DEFAULT_DB = "postgresql+psycopg://postgres@127.0.0.1:5432/voice_rounds_bench"
@@ -106,90 +104,43 @@ def finish(
 
 def _run(port: int, code: str, count: int, server_pid: int) -> dict:
     devices = [Tablet(port) for _ in range(count)]
-    results: list[tuple[bool, int]] = [(False, 0)] * count
-    errors: list[str] = []
-    barrier = threading.Barrier(count)
-
-    def run(index: int) -> None:
-        barrier.wait()
-        try:
-            results[index] = finish(devices[index], code, index, index % 10 == 9)
-        except Exception as error:  # counted and reported
-            errors.append(repr(error))
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
     print(f"{count} tablets start together", file=sys.stderr)
-    cpu_before = _server_cpu_seconds(server_pid)
-    start = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - start
-    server_cpu = _server_cpu_seconds(server_pid) - cpu_before
-    timings = sorted(t for device in devices for t in device.timings)
+    results, errors, elapsed, server_cpu = all_at_once(
+        count, lambda index: finish(devices[index], code, index, index % 10 == 9), server_pid
+    )
     return {
         "seconds": round(elapsed, 2),
         "completed": sum(1 for ok, _sends in results if ok),
-        "requests": len(timings),
-        "requests_per_second": round(len(timings) / elapsed, 1),
-        "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, len(timings)), 1),
-        "p50_ms": round(statistics.median(timings) * 1000, 1) if timings else None,
-        "p95_ms": round(timings[int(len(timings) * 0.95) - 1] * 1000, 1) if timings else None,
+        **request_figures([t for device in devices for t in device.timings], elapsed, server_cpu),
         "final_sends": sum(sends for _ok, sends in results),
         "errors": errors[:5],
     }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tablets", type=int, default=100)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=8)
-    args = parser.parse_args()
-    database = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
-    broker = os.environ.get("BENCH_BROKER_URL", DEFAULT_BROKER)
-    env = {
-        **os.environ,
-        "DATABASE_URL": database,
-        "CELERY_BROKER_URL": broker,
-        "PUBLIC_POST_RATE_LIMIT": "100000 per minute",  # every simulated tablet is one address
-    }
-    os.environ.update(DATABASE_URL=database, CELERY_BROKER_URL=broker)
-    print("preparing database", database.rsplit("/", 1)[-1], file=sys.stderr)
-    _create_database(database)
-    voice = str(ROOT / ".venv" / "bin" / "voice")
-    for command in (["db", "upgrade", "heads"], ["seed"]):
-        subprocess.run([voice, *command], env=env, check=True, cwd=ROOT, capture_output=True)  # noqa: S603
+    args = tablet_arguments(__doc__).parse_args()
+    database, env = prepare(DEFAULT_DB, DEFAULT_BROKER)
     code = _make_round()
     gunicorn, port = start_gunicorn(env, args.workers, args.threads)
     try:
-        warmers = [
-            threading.Thread(target=finish, args=(Tablet(port), code, i, False, False))
-            for i in range(args.workers * 4)
-        ]
-        for thread in warmers:
-            thread.start()
-        for thread in warmers:
-            thread.join()
+        together(
+            [
+                lambda i=i: finish(Tablet(port), code, i, False, False)
+                for i in range(args.workers * 4)
+            ]
+        )
         figures = _run(port, code, args.tablets, gunicorn.pid)
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
 
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(database)
-    with engine.connect() as connection:
-        stored = connection.execute(text("SELECT count(*) FROM tracker_round_ballots")).scalar_one()
-        unique = connection.execute(
-            text("SELECT count(DISTINCT idempotency_key) FROM tracker_round_ballots")
-        ).scalar_one()
-        choices = connection.execute(
-            text("SELECT count(*) FROM tracker_round_choices")
-        ).scalar_one()
-        items = connection.execute(text("SELECT count(*) FROM feedback_items")).scalar_one()
-    engine.dispose()
+    stored, unique, choices, items = counts(
+        database,
+        "SELECT count(*) FROM tracker_round_ballots",
+        "SELECT count(DISTINCT idempotency_key) FROM tracker_round_ballots",
+        "SELECT count(*) FROM tracker_round_choices",
+        "SELECT count(*) FROM feedback_items",
+    )
     report = {
         "tablets": args.tablets,
         "gunicorn_workers": args.workers,

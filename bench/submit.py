@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -95,6 +96,94 @@ def start_gunicorn(env: dict[str, str], workers: int, threads: int) -> tuple[sub
                 gunicorn.terminate()
                 raise
             time.sleep(0.2)
+
+
+def tablet_arguments(doc: str) -> argparse.ArgumentParser:
+    """The tablet benches' options: how many tablets, gunicorn workers and threads."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--tablets", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=8)
+    return parser
+
+
+def prepare(default_db: str, default_broker: str, *commands: str) -> tuple[str, dict[str, str]]:
+    """The bench's own database (BENCH_DATABASE_URL) and broker (BENCH_BROKER_URL): the
+    database made if missing, emptied, migrated, seeded, then each of `voice <command>`. Returns
+    the database's URL and the server's environment."""
+    database = os.environ.get("BENCH_DATABASE_URL", default_db)
+    broker = os.environ.get("BENCH_BROKER_URL", default_broker)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database,
+        "CELERY_BROKER_URL": broker,
+        # one address for every simulated tablet: lift the per-address limit for the bench
+        "PUBLIC_POST_RATE_LIMIT": "100000 per minute",
+    }
+    os.environ.update(DATABASE_URL=database, CELERY_BROKER_URL=broker)
+    print("preparing database", database.rsplit("/", 1)[-1], file=sys.stderr)
+    _create_database(database)
+    voice = str(ROOT / ".venv" / "bin" / "voice")
+    for command in ("db upgrade heads", "seed", *commands):
+        subprocess.run(  # noqa: S603 - our own venv's voice command
+            [voice, *command.split()], env=env, check=True, cwd=ROOT, capture_output=True
+        )
+    return database, env
+
+
+def counts(database: str, *queries: str) -> list[int]:
+    """What each SQL count query finds in the bench's database."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database)
+    with engine.connect() as connection:
+        found = [connection.execute(text(query)).scalar_one() for query in queries]
+    engine.dispose()
+    return found
+
+
+def together(runs: list[Callable[[], object]]) -> None:
+    """Run each on a thread of its own, all at once, and wait for them all."""
+    threads = [threading.Thread(target=run) for run in runs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def all_at_once(
+    count: int, finish: Callable[[int], tuple[bool, int]], server_pid: int
+) -> tuple[list[tuple[bool, int]], list[str], float, float]:
+    """`finish(index)` for every tablet, all released together: what each returned (finished,
+    sends), the errors, the seconds it took and the server's CPU seconds meanwhile."""
+    results: list[tuple[bool, int]] = [(False, 0)] * count
+    errors: list[str] = []
+    barrier = threading.Barrier(count)
+
+    def run(index: int) -> None:
+        barrier.wait()
+        try:
+            results[index] = finish(index)
+        except Exception as error:  # counted and reported
+            errors.append(repr(error))
+
+    cpu_before = _server_cpu_seconds(server_pid)
+    start = time.perf_counter()
+    together([lambda index=index: run(index) for index in range(count)])
+    elapsed = time.perf_counter() - start
+    return results, errors, elapsed, _server_cpu_seconds(server_pid) - cpu_before
+
+
+def request_figures(timings: list[float], elapsed: float, server_cpu: float) -> dict:
+    """How many requests, how fast, and the median and 95th-percentile times."""
+    timings = sorted(timings)
+    return {
+        "requests": len(timings),
+        "requests_per_second": round(len(timings) / elapsed, 1),
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, len(timings)), 1),
+        "p50_ms": round(statistics.median(timings) * 1000, 1) if timings else None,
+        "p95_ms": round(timings[int(len(timings) * 0.95) - 1] * 1000, 1) if timings else None,
+    }
 
 
 class Tablet:
@@ -178,14 +267,7 @@ class Tablet:
 
 def _warm(port: int, code: str, tablets: int) -> None:
     """Warm every worker (templates compiled, connections open) without sending anything."""
-    warmers = [
-        threading.Thread(target=Tablet(port).complete, args=(code, False, False))
-        for _ in range(tablets)
-    ]
-    for thread in warmers:
-        thread.start()
-    for thread in warmers:
-        thread.join()
+    together([lambda: Tablet(port).complete(code, False, False) for _ in range(tablets)])
 
 
 def _server_cpu_seconds(pid: int) -> float:
@@ -202,48 +284,23 @@ def _server_cpu_seconds(pid: int) -> float:
 def _round(port: int, code: str, count: int, think: float, server_pid: int) -> dict:
     """Every tablet completes the survey once, all starting together; returns the figures."""
     tablets = [Tablet(port, think, seed) for seed in range(count)]
-    results: list[tuple[bool, int]] = [(False, 0)] * count
-    errors: list[str] = []
-    barrier = threading.Barrier(count)
-
-    def run(index: int) -> None:
-        barrier.wait()
-        try:
-            results[index] = tablets[index].complete(code, index % 10 == 9)
-        except Exception as error:  # counted and reported
-            errors.append(repr(error))
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
     print(f"{count} tablets start, {think} s on each page", file=sys.stderr)
-    cpu_before = _server_cpu_seconds(server_pid)
-    start = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - start
-    server_cpu = _server_cpu_seconds(server_pid) - cpu_before
-    timings = sorted(t for tablet in tablets for t in tablet.timings)
+    results, errors, elapsed, server_cpu = all_at_once(
+        count, lambda index: tablets[index].complete(code, index % 10 == 9), server_pid
+    )
     completed = sum(1 for ok, _sends in results if ok)
     return {
         "seconds": round(elapsed, 2),
         "completed": completed,
         "responses_per_second": round(completed / elapsed, 1),
-        "requests": len(timings),
-        "requests_per_second": round(len(timings) / elapsed, 1),
-        "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, len(timings)), 1),
-        "p50_ms": round(statistics.median(timings) * 1000, 1) if timings else None,
-        "p95_ms": round(timings[int(len(timings) * 0.95) - 1] * 1000, 1) if timings else None,
+        **request_figures([t for tablet in tablets for t in tablet.timings], elapsed, server_cpu),
         "final_submits": sum(sends for _ok, sends in results),
         "errors": errors[:5],
     }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tablets", type=int, default=100)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=8)
+    parser = tablet_arguments(__doc__)
     parser.add_argument(
         "--think",
         type=float,
@@ -251,21 +308,7 @@ def main() -> None:
         help="seconds a tablet waits on each page in the paced round (on average)",
     )
     args = parser.parse_args()
-    database = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
-    broker = os.environ.get("BENCH_BROKER_URL", DEFAULT_BROKER)
-    env = {
-        **os.environ,
-        "DATABASE_URL": database,
-        "CELERY_BROKER_URL": broker,
-        # one address for every simulated tablet: lift the per-address limit for the bench
-        "PUBLIC_POST_RATE_LIMIT": "100000 per minute",
-    }
-    os.environ.update(DATABASE_URL=database, CELERY_BROKER_URL=broker)
-    print("preparing database", database.rsplit("/", 1)[-1], file=sys.stderr)
-    _create_database(database)
-    voice = str(ROOT / ".venv" / "bin" / "voice")
-    for command in (["db", "upgrade", "heads"], ["seed"], ["demo-data"]):
-        subprocess.run([voice, *command], env=env, check=True, cwd=ROOT, capture_output=True)  # noqa: S603
+    database, env = prepare(DEFAULT_DB, DEFAULT_BROKER, "demo-data")
     gunicorn, port = start_gunicorn(env, args.workers, args.threads)
     try:
         from voice.demo import DEMO_KIOSK_CODE
@@ -280,16 +323,12 @@ def main() -> None:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
 
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(database)
-    with engine.connect() as connection:
-        stored = connection.execute(text("SELECT count(*) FROM survey_responses")).scalar_one()
-        unique = connection.execute(
-            text("SELECT count(DISTINCT idempotency_key) FROM survey_responses")
-        ).scalar_one()
-        items = connection.execute(text("SELECT count(*) FROM feedback_items")).scalar_one()
-    engine.dispose()
+    stored, unique, items = counts(
+        database,
+        "SELECT count(*) FROM survey_responses",
+        "SELECT count(DISTINCT idempotency_key) FROM survey_responses",
+        "SELECT count(*) FROM feedback_items",
+    )
     sent = sum(r["completed"] for r in rounds.values())
     report = {
         "tablets": args.tablets,
