@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from . import safeguarding
 from .codebook import Codebook
+from .concern import ConcernModel, concern_reason, default_model
 from .learned import LearnedModel
 from .phrases import noun_phrases
 from .redaction import known_names, redact
@@ -198,10 +199,15 @@ class Tagger:
         model: LearnedModel | None = None,
         *,
         key_phrases: bool = True,
+        concern: ConcernModel | bool = True,
     ) -> None:
         self.codebook = codebook
         self.model = model
         self.key_phrases = key_phrases
+        # The learned second opinion on safeguarding (True: the shipped one, False: none).
+        self.concern = (
+            concern if isinstance(concern, ConcernModel) else default_model() if concern else None
+        )
         self._compiled = _Compiled(codebook)
         self._slugs = codebook.slugs
         self._speller = Speller(
@@ -223,6 +229,8 @@ class Tagger:
         overall = max(-1.0, min(1.0, mean(all_scores)))
         scored = [s for s, has in clause_scores if has]
         reason = safeguarding.assess(" ".join(s.words) for s in sentences)
+        if reason is None and self.concern is not None and self.concern.concerning(text):
+            reason = concern_reason(self.concern.top_words(text))
         redacted = redact(text)
         phrases: tuple[str, ...] = ()
         if self.key_phrases:
@@ -397,14 +405,16 @@ class Tagger:
         starting = self._compiled.starting
         keys, numbers = sentence.keys, sentence.number
         matches: list[tuple[_Signal, int, int]] = []
-        for i, key in enumerate(keys):
+        # Most words start no signal; the others are found first, without a loop of our own.
+        for i in [i for i, key in enumerate(keys) if key in starting or numbers[i]]:
+            key = keys[i]
             for first in (key, "#") if numbers[i] else (key,):
                 entry = starting.get(first)
                 if entry is None:
                     continue
                 found, by_second = entry
                 if found:
-                    matches.extend((signal, i, i + 1) for signal in found)
+                    matches.extend([(signal, i, i + 1) for signal in found])
                 # A longer signal needs its second word among the next four words.
                 if by_second and (
                     not by_second.keys().isdisjoint(keys[i + 1 : i + 5])
@@ -415,18 +425,17 @@ class Tagger:
 
     @staticmethod
     def _filter(matches: list[tuple[_Signal, int, int]]) -> list[tuple[_Signal, int, int]]:
-        blocked = {
-            (signal.theme, k) for signal, s, e in matches if signal.negative for k in range(s, e)
-        }
-        if blocked:
+        positive = [m for m in matches if not m[0].negative]
+        if len(positive) < len(matches):
+            negative = [m for m in matches if m[0].negative]
+            blocked = {(signal.theme, k) for signal, s, e in negative for k in range(s, e)}
+            themes = {signal.theme for signal, _s, _e in negative}
             positive = [
                 (signal, s, e)
-                for signal, s, e in matches
-                if not signal.negative
-                and not any((signal.theme, k) in blocked for k in range(s, e))
+                for signal, s, e in positive
+                if signal.theme not in themes
+                or not any((signal.theme, k) in blocked for k in range(s, e))
             ]
-        else:
-            positive = [m for m in matches if not m[0].negative]
         longer = {(s, e) for _signal, s, e in positive if e - s > 1}
         if not longer:
             return positive
