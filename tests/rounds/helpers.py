@@ -51,6 +51,14 @@ def make_round_session(
     return opened
 
 
+def running_round(app: Flask, *, cards: int = 4) -> tuple[int, str, list[int]]:
+    """An open round on one group's tablets: the round's id, the session's code, the cards' ids."""
+    with app.app_context():
+        made = make_round(cards=cards)
+        code = make_round_session(made).code
+        return made.id, code, [card.id for card in made.live_cards]
+
+
 def hidden(page: str, name: str) -> str:
     match = re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', page) or re.search(
         rf'<input[^>]*value="([^"]*)"[^>]*name="{name}"', page
@@ -59,23 +67,28 @@ def hidden(page: str, name: str) -> str:
     return match.group(1)
 
 
-def vote(
-    client: FlaskClient, code: str, card_ids: list[int], reason: str = ""
-) -> tuple[dict[str, str], str]:
-    """Join, choose, and send; returns the send form's fields (key, cards) and the final page."""
+def join(client: FlaskClient, code: str) -> str:
+    """A tablet joins the session; returns the choosing page's CSRF token."""
     assert client.get(f"/round/join/{code}").status_code == 302
-    token = csrf_token(client, "/round")
+    return csrf_token(client, "/round")
+
+
+def choose(client: FlaskClient, code: str, card_ids: list[int]) -> dict[str, str]:
+    """Join and choose these cards; returns the why page's hidden fields, ready to send."""
+    token = join(client, code)
     response = client.post(
         "/round", data={"csrf_token": token, "answer": [str(n) for n in card_ids]}
     )
     assert response.status_code == 302, response.get_data(as_text=True)
     page = client.get("/round/why").get_data(as_text=True)
-    fields = {
-        "csrf_token": hidden(page, "csrf_token"),
-        "key": hidden(page, "key"),
-        "cards": hidden(page, "cards"),
-        "reason": reason,
-    }
+    return {name: hidden(page, name) for name in ("csrf_token", "key", "cards")}
+
+
+def vote(
+    client: FlaskClient, code: str, card_ids: list[int], reason: str = ""
+) -> tuple[dict[str, str], str]:
+    """Join, choose, and send; returns the send form's fields (key, cards) and the final page."""
+    fields = {**choose(client, code, card_ids), "reason": reason}
     sent = client.post("/round/send", data=fields)
     return fields, client.get(sent.location).get_data(
         as_text=True

@@ -9,7 +9,15 @@ from surveys.models import FeedbackItem
 from surveys.types import SourceGroup
 from tests.conftest import csrf_token
 from tests.factories import make_feedback_item, make_theme
-from tests.rounds.helpers import app_code, make_round, make_round_session, vote
+from tests.rounds.helpers import (
+    app_code,
+    choose,
+    join,
+    make_round,
+    make_round_session,
+    running_round,
+    vote,
+)
 from themes.models import ItemTheme
 from themes.types import TagSource
 from voice.accounts.models import Role
@@ -134,10 +142,7 @@ def test_a_facilitator_opens_a_tablet_session_with_a_code_and_qr(
 def test_a_young_person_chooses_three_and_says_why_and_it_becomes_a_feedback_item(
     app: Flask, client: FlaskClient
 ) -> None:
-    with app.app_context():
-        made_id = make_round().id
-        code = make_round_session(db.session.get(PriorityRound, made_id)).code
-    cards = _ids(app, made_id)
+    _made_id, code, cards = running_round(app)
     _fields, page = vote(client, code, cards[:3], reason="The wait for speech therapy is too long")
     assert "We have your choices." in page
     with app.app_context():
@@ -152,12 +157,8 @@ def test_a_young_person_chooses_three_and_says_why_and_it_becomes_a_feedback_ite
 def test_more_than_three_or_none_is_refused_beside_the_cards_and_the_choices_stay(
     app: Flask, client: FlaskClient
 ) -> None:
-    with app.app_context():
-        made_id = make_round().id
-        code = make_round_session(db.session.get(PriorityRound, made_id)).code
-    cards = _ids(app, made_id)
-    client.get(f"/round/join/{code}")
-    token = csrf_token(client, "/round")
+    _made_id, code, cards = running_round(app)
+    token = join(client, code)
     response = client.post("/round", data={"csrf_token": token, "answer": [str(n) for n in cards]})
     page = response.get_data(as_text=True)
     assert response.status_code == 400
@@ -171,10 +172,7 @@ def test_more_than_three_or_none_is_refused_beside_the_cards_and_the_choices_sta
 def test_choices_sent_twice_are_stored_once_with_a_clear_message(
     app: Flask, client: FlaskClient
 ) -> None:
-    with app.app_context():
-        made_id = make_round().id
-        code = make_round_session(db.session.get(PriorityRound, made_id)).code
-    cards = _ids(app, made_id)
+    _made_id, code, cards = running_round(app)
     fields, _page = vote(client, code, cards[:2], reason="Buses")
     again = client.post("/round/send", data=fields)
     assert again.status_code == 302
@@ -188,17 +186,8 @@ def test_choices_sent_twice_are_stored_once_with_a_clear_message(
 def test_choices_sent_after_the_round_closes_are_not_stored_and_say_so(
     app: Flask, client: FlaskClient
 ) -> None:
-    with app.app_context():
-        made_id = make_round().id
-        code = make_round_session(db.session.get(PriorityRound, made_id)).code
-    cards = _ids(app, made_id)
-    client.get(f"/round/join/{code}")
-    token = csrf_token(client, "/round")
-    client.post("/round", data={"csrf_token": token, "answer": [str(cards[0])]})
-    page = client.get("/round/why").get_data(as_text=True)
-    from tests.rounds.helpers import hidden
-
-    fields = {name: hidden(page, name) for name in ("csrf_token", "key", "cards")}
+    made_id, code, cards = running_round(app)
+    fields = choose(client, code, cards[:1])
     with app.app_context():
         making.close_round(db.session.get(PriorityRound, made_id))
         db.session.commit()
@@ -213,17 +202,8 @@ def test_choices_sent_after_the_round_closes_are_not_stored_and_say_so(
 def test_a_card_removed_while_the_round_is_open_is_handled(
     app: Flask, client: FlaskClient, login_as: object
 ) -> None:
-    with app.app_context():
-        made_id = make_round().id
-        code = make_round_session(db.session.get(PriorityRound, made_id)).code
-    cards = _ids(app, made_id)
-    client.get(f"/round/join/{code}")
-    token = csrf_token(client, "/round")
-    client.post("/round", data={"csrf_token": token, "answer": [str(cards[0]), str(cards[1])]})
-    page = client.get("/round/why").get_data(as_text=True)
-    from tests.rounds.helpers import hidden
-
-    fields = {name: hidden(page, name) for name in ("csrf_token", "key", "cards")}
+    made_id, code, cards = running_round(app)
+    fields = choose(client, code, cards[:2])
     with app.app_context():
         round_ = db.session.get(PriorityRound, made_id)
         making.remove_card(next(c for c in round_.cards if c.id == cards[0]))
@@ -328,10 +308,7 @@ def test_the_tracker_shows_where_young_people_put_each_priority(
 def test_a_lead_removes_a_card_and_closes_the_round_with_a_message_each_time(
     app: Flask, client: FlaskClient, login_as: object
 ) -> None:
-    with app.app_context():
-        made_id = make_round(cards=3).id
-        code = make_round_session(db.session.get(PriorityRound, made_id)).code
-    cards = _ids(app, made_id)
+    made_id, code, cards = running_round(app, cards=3)
     login_as(Role.STRATEGY_LEAD)
     url = f"/tracker/rounds/{made_id}"
     token = csrf_token(client, url)

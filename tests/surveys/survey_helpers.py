@@ -17,6 +17,12 @@ def h1(html: str) -> str:
     return " ".join(TAGS.sub(" ", match.group(1)).split()) if match else ""
 
 
+def error_beside(html: str, field: str) -> str:
+    """The words of the error message beside a field ("" when it has none)."""
+    match = re.search(rf'id="{re.escape(field)}-error"[^>]*>(.*?)</p>', html, re.S)
+    return " ".join(TAGS.sub(" ", match.group(1)).split()) if match else ""
+
+
 def begin(client: FlaskClient, survey_id: int) -> None:
     token = csrf_token(client, f"/s/{survey_id}")
     response = client.post(f"/s/{survey_id}/start", data={"csrf_token": token})

@@ -6,7 +6,9 @@ before anything is stored, on the web, on a kiosk tablet and in easy read."""
 import importlib.util
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -30,7 +32,7 @@ from surveys.models import Answer, FeedbackLabel, Survey, SurveyResponse
 from surveys.types import QuestionType
 from tests.conftest import csrf_token
 from tests.factories import make_kiosk_session, make_survey
-from tests.surveys.survey_helpers import answer, begin, h1, send
+from tests.surveys.survey_helpers import answer, begin, error_beside, h1, send
 from voice.accounts.models import Role
 from voice.db import db
 
@@ -44,7 +46,10 @@ def _text(html: str) -> str:
     return " ".join(TAGS.sub(" ", html).split())
 
 
-def _survey(app: Flask) -> dict[str, object]:
+@pytest.fixture
+def made(app: Flask) -> dict[str, Any]:
+    """The survey of KINDS with its two conditions: its id, its questions' ids and the first
+    question's options."""
     with app.app_context():
         survey = make_survey(kinds=KINDS)
         clubs, other, liked, better = survey.questions
@@ -72,13 +77,18 @@ def _chose(*values: str) -> dict[str, object]:
 SKIPPED = {"skipped": True, "choices": [], "text": None}
 
 
+def _shown(client: FlaskClient, path: str) -> str:
+    """The words of the page at `path`."""
+    return _text(client.get(path).get_data(as_text=True))
+
+
 # --- The rules --------------------------------------------------------------------------------
 
 
 def test_question_is_asked_only_when_the_earlier_answer_includes_a_chosen_option(
     app: Flask,
+    made: dict[str, Any],
 ) -> None:
-    made = _survey(app)
     first, _second, third = made["options"]
     q1, _q2, q3, _q4 = (str(i) for i in made["ids"])
     survey = made["survey"]
@@ -90,8 +100,8 @@ def test_question_is_asked_only_when_the_earlier_answer_includes_a_chosen_option
 
 def test_negated_condition_asks_when_the_answer_is_not_chosen_and_never_after_a_skip(
     app: Flask,
+    made: dict[str, Any],
 ) -> None:
-    made = _survey(app)
     q3 = str(made["ids"][2])
     survey = made["survey"]
     assert _asked(app, survey, {q3: _chose("no")}) == [1, 3, 4]
@@ -137,8 +147,9 @@ def test_condition_is_refused_when_it_points_at_itself_a_later_question_or_other
         assert a.condition_question_id is None
 
 
-def test_move_is_refused_and_delete_releases_when_a_condition_would_break(app: Flask) -> None:
-    made = _survey(app)
+def test_move_is_refused_and_delete_releases_when_a_condition_would_break(
+    app: Flask, made: dict[str, Any]
+) -> None:
     with app.app_context():
         survey = db.session.get(Survey, made["survey"])
         clubs, other, liked, better = survey.questions
@@ -160,8 +171,9 @@ def test_move_is_refused_and_delete_releases_when_a_condition_would_break(app: F
         assert better.condition_values == []
 
 
-def test_change_removing_an_answer_a_condition_uses_is_refused_when_saved(app: Flask) -> None:
-    made = _survey(app)
+def test_change_removing_an_answer_a_condition_uses_is_refused_when_saved(
+    app: Flask, made: dict[str, Any]
+) -> None:
     with app.app_context():
         clubs = db.session.get(Survey, made["survey"]).questions[0]
         two = [(o.wording, o.picture) for o in clubs.options[:2]]
@@ -176,8 +188,8 @@ def test_change_removing_an_answer_a_condition_uses_is_refused_when_saved(app: F
 
 def test_copy_keeps_conditions_pointing_at_its_own_questions_when_a_survey_is_copied(
     app: Flask,
+    made: dict[str, Any],
 ) -> None:
-    made = _survey(app)
     with app.app_context():
         copy = duplicate_survey(db.session.get(Survey, made["survey"]), "Copy")
         db.session.commit()
@@ -192,9 +204,8 @@ def test_copy_keeps_conditions_pointing_at_its_own_questions_when_a_survey_is_co
 
 
 def test_hidden_question_is_skipped_by_next_back_and_the_count_when_javascript_is_off(
-    app: Flask, client: FlaskClient
+    made: dict[str, Any], client: FlaskClient
 ) -> None:
-    made = _survey(app)
     survey, (first, _second, third) = made["survey"], made["options"]
     begin(client, survey)
     page = client.get(f"/s/{survey}/questions/1").get_data(as_text=True)
@@ -214,21 +225,20 @@ def test_hidden_question_is_skipped_by_next_back_and_the_count_when_javascript_i
     assert answer(client, survey, 2, answer="Drama club").location.endswith("/questions/3")
     last = answer(client, survey, 3, answer="no")
     assert last.location.endswith(f"/s/{survey}/questions/4")  # not "yes", so asked
-    assert "Question 4 of 4" in _text(client.get(last.location).get_data(as_text=True))
+    assert "Question 4 of 4" in _shown(client, last.location)
     assert answer(client, survey, 4, answer="More trips").location.endswith("/check")
 
 
 def test_answer_to_a_question_no_longer_asked_is_dropped_when_the_earlier_answer_changes(
-    app: Flask, client: FlaskClient
+    app: Flask, made: dict[str, Any], client: FlaskClient
 ) -> None:
-    made = _survey(app)
     survey, (first, _second, third) = made["survey"], made["options"]
     begin(client, survey)
     answer(client, survey, 1, answer=[first, third])
     answer(client, survey, 2, answer="Drama club")
     answer(client, survey, 3, answer="no")
     answer(client, survey, 4, answer="More trips")
-    check = _text(client.get(f"/s/{survey}/check").get_data(as_text=True))
+    check = _shown(client, f"/s/{survey}/check")
     assert "Drama club" in check
     assert "More trips" in check
     # Changed from Check your answers: back there, with questions 2 and 4 no longer asked.
@@ -257,9 +267,8 @@ def test_answer_to_a_question_no_longer_asked_is_dropped_when_the_earlier_answer
 
 
 def test_resent_answers_to_a_question_not_asked_are_dropped_when_sent_offline(
-    app: Flask, client: FlaskClient
+    app: Flask, made: dict[str, Any], client: FlaskClient
 ) -> None:
-    made = _survey(app)
     survey, (first, _second, _third) = made["survey"], made["options"]
     q1, q2, q3, _q4 = (str(i) for i in made["ids"])
     posted = {
@@ -276,9 +285,8 @@ def test_resent_answers_to_a_question_not_asked_are_dropped_when_sent_offline(
 
 
 def test_change_that_brings_in_a_question_asks_it_before_check_answers(
-    app: Flask, client: FlaskClient
+    made: dict[str, Any], client: FlaskClient
 ) -> None:
-    made = _survey(app)
     survey, (first, _second, third) = made["survey"], made["options"]
     begin(client, survey)
     answer(client, survey, 1, answer=[first])
@@ -295,9 +303,8 @@ def test_change_that_brings_in_a_question_asks_it_before_check_answers(
 
 @pytest.mark.parametrize("easy", ["0", "1"])
 def test_kiosk_tablet_follows_the_condition_when_joined_with_a_code(
-    app: Flask, client: FlaskClient, easy: str
+    app: Flask, made: dict[str, Any], client: FlaskClient, easy: str
 ) -> None:
-    made = _survey(app)
     survey, (first, _second, third) = made["survey"], made["options"]
     with app.app_context():
         make_kiosk_session(survey=db.session.get(Survey, survey), code="CND34")
@@ -320,14 +327,19 @@ def test_kiosk_tablet_follows_the_condition_when_joined_with_a_code(
 
 
 def test_start_page_says_up_to_when_some_questions_follow_answers(
-    app: Flask, client: FlaskClient
+    made: dict[str, Any], client: FlaskClient
 ) -> None:
-    made = _survey(app)
-    page = _text(client.get(f"/s/{made['survey']}").get_data(as_text=True))
+    page = _shown(client, f"/s/{made['survey']}")
     assert "There are up to 4 questions." in page
 
 
 # --- The builder's condition form -------------------------------------------------------------
+
+
+@pytest.fixture
+def as_lead(login_as: Callable[..., object]) -> None:
+    """The test client signed in as a strategy lead, who builds surveys."""
+    login_as(Role.STRATEGY_LEAD)
 
 
 def _condition_path(made: dict, number: int) -> str:
@@ -355,15 +367,15 @@ def test_condition_is_saved_and_read_as_a_sentence_when_staff_complete_it(
         client, path, source=str(made["ids"][0]), mode="includes", values=[options[1], options[2]]
     )
     assert saved.status_code == 302
-    overview = _text(client.get(saved.location).get_data(as_text=True))
+    overview = _shown(client, saved.location)
     sentence = (
         "Show this question when “Question 1 (en)” includes “Option 2 (en)” or “Option 3 (en)”"
     )
     assert sentence in overview
     assert "Question 2 is now shown only after the answers you chose." in overview
-    assert sentence in _text(client.get(path).get_data(as_text=True))
+    assert sentence in _shown(client, path)
     _post_condition(client, path, source=str(made["ids"][0]), mode="excludes", values=[options[0]])
-    overview = _text(client.get(f"/staff/surveys/{made['survey']}").get_data(as_text=True))
+    overview = _shown(client, f"/staff/surveys/{made['survey']}")
     assert "Show this question when “Question 1 (en)” does not include “Option 1 (en)”" in overview
     with app.app_context():
         question = db.session.get(Survey, made["survey"]).questions[1]
@@ -377,35 +389,28 @@ def test_condition_is_saved_and_read_as_a_sentence_when_staff_complete_it(
 
 
 def test_yes_no_condition_reads_is_not_when_staff_choose_does_not_include(
-    app: Flask, client: FlaskClient, login_as: object
+    made: dict[str, Any], client: FlaskClient, as_lead: None
 ) -> None:
-    login_as(Role.STRATEGY_LEAD)
-    made = _survey(app)
-    page = _text(client.get(_condition_path(made, 4)).get_data(as_text=True))
+    page = _shown(client, _condition_path(made, 4))
     assert "Show this question when the answer to “Question 3 (en)” is not “Yes”" in page
 
 
 def test_errors_are_shown_beside_the_fields_when_the_condition_is_not_possible(
-    app: Flask, client: FlaskClient, login_as: object
+    app: Flask, made: dict[str, Any], client: FlaskClient, login_as: object
 ) -> None:
     login_as(Role.ADMIN)
-    made = _survey(app)
     path = _condition_path(made, 2)
     later = _post_condition(
         client, path, source=str(made["ids"][2]), mode="includes", values=["yes"]
     )
     page = later.get_data(as_text=True)
     assert "<title>Error:" in page
-    assert re.search(
-        r'id="source-error"[^>]*>.*?Choose a question that comes before this one', page, re.S
-    )
+    assert "Choose a question that comes before this one" in error_beside(page, "source")
     itself = _post_condition(client, path, source=str(made["ids"][1]), mode="includes")
     assert "Choose a question that comes before this one" in itself.get_data(as_text=True)
     nothing = _post_condition(client, path, source=str(made["ids"][0])).get_data(as_text=True)
-    assert re.search(
-        r'id="values-error"[^>]*>.*?Tick at least one answer of “Question 1 \(en\)”', nothing, re.S
-    )
-    assert re.search(r'id="mode-error"[^>]*>.*?Choose whether the answer includes', nothing, re.S)
+    assert "Tick at least one answer of “Question 1 (en)”" in error_beside(nothing, "values")
+    assert "Choose whether the answer includes" in error_beside(nothing, "mode")
     path4 = _condition_path(made, 4)
     mixed = _post_condition(
         client, path4, source=str(made["ids"][2]), mode="includes", values=[made["options"][0]]
@@ -418,10 +423,8 @@ def test_errors_are_shown_beside_the_fields_when_the_condition_is_not_possible(
 
 
 def test_answers_of_the_chosen_question_are_shown_when_staff_ask_without_saving(
-    app: Flask, client: FlaskClient, login_as: object
+    app: Flask, made: dict[str, Any], client: FlaskClient, as_lead: None
 ) -> None:
-    login_as(Role.STRATEGY_LEAD)
-    made = _survey(app)
     path = _condition_path(made, 4)
     page = _post_condition(
         client, path, source=str(made["ids"][0]), mode="includes", show_answers="1"
@@ -434,19 +437,15 @@ def test_answers_of_the_chosen_question_are_shown_when_staff_ask_without_saving(
 
 
 def test_question_with_nothing_before_it_to_follow_says_so_when_opened(
-    app: Flask, client: FlaskClient, login_as: object
+    made: dict[str, Any], client: FlaskClient, as_lead: None
 ) -> None:
-    login_as(Role.STRATEGY_LEAD)
-    made = _survey(app)
-    page = _text(client.get(_condition_path(made, 1)).get_data(as_text=True))
+    page = _shown(client, _condition_path(made, 1))
     assert "No question before this one has answers to choose from" in page
 
 
 def test_question_change_is_refused_beside_the_field_when_a_condition_uses_its_answers(
-    app: Flask, client: FlaskClient, login_as: object
+    app: Flask, made: dict[str, Any], client: FlaskClient, as_lead: None
 ) -> None:
-    login_as(Role.STRATEGY_LEAD)
-    made = _survey(app)
     path = f"/staff/surveys/{made['survey']}/questions/{made['ids'][0]}"
     page = client.get(path).get_data(as_text=True)
     textarea = r'<textarea[^>]*name="([^"]+)"[^>]*>\s*(.*?)</textarea>'
@@ -461,24 +460,18 @@ def test_question_change_is_refused_beside_the_field_when_a_condition_uses_its_a
     data = {"csrf_token": csrf_token(client, path), "kind": "multiple", **two}
     refused = client.post(path, data=data).get_data(as_text=True)
     assert "<title>Error:" in refused
-    assert re.search(
-        r'id="options_en-error"[^>]*>.*?Question 2 is shown only after an answer this change',
-        refused,
-        re.S,
+    assert "Question 2 is shown only after an answer this change" in error_beside(
+        refused, "options_en"
     )
     retyped = client.post(path, data={**data, **fields, "kind": "free_text"}).get_data(as_text=True)
-    assert re.search(
-        r'id="kind-error"[^>]*>.*?Question 2 is shown only after certain answers', retyped, re.S
-    )
+    assert "Question 2 is shown only after certain answers" in error_beside(retyped, "kind")
     with app.app_context():
         assert len(db.session.get(Survey, made["survey"]).questions[0].options) == 3
 
 
 def test_move_is_refused_with_a_message_and_delete_tells_staff_when_conditions_depend(
-    app: Flask, client: FlaskClient, login_as: object
+    app: Flask, made: dict[str, Any], client: FlaskClient, as_lead: None
 ) -> None:
-    login_as(Role.STRATEGY_LEAD)
-    made = _survey(app)
     base = f"/staff/surveys/{made['survey']}"
     token = csrf_token(client, base)
     moved = client.post(
@@ -505,9 +498,8 @@ def test_move_is_refused_with_a_message_and_delete_tells_staff_when_conditions_d
 
 
 def test_condition_page_is_refused_when_someone_without_a_builder_role_asks(
-    app: Flask, client: FlaskClient, login_as: object
+    made: dict[str, Any], client: FlaskClient, login_as: object
 ) -> None:
-    made = _survey(app)
     login_as(Role.FORUM_REP)
     assert client.get(_condition_path(made, 2)).status_code == 403
 
