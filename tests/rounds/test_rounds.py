@@ -217,6 +217,24 @@ def test_a_card_removed_while_the_round_is_open_is_handled(
         assert db.session.scalar(select(func.count(RoundBallot.id))) == 0
 
 
+def test_a_card_taken_away_while_the_page_was_open_is_refused_and_the_rest_stay_chosen(
+    app: Flask, client: FlaskClient
+) -> None:
+    made_id, code, cards = running_round(app)
+    token = join(client, code)
+    with app.app_context():
+        round_ = db.session.get(PriorityRound, made_id)
+        making.remove_card(next(c for c in round_.cards if c.id == cards[0]))
+        db.session.commit()
+    response = client.post(
+        "/round", data={"csrf_token": token, "answer": [str(cards[0]), str(cards[1])]}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "One of the cards was taken away. Check your choices." in page
+    assert page.count(" checked") == 1
+
+
 def test_an_open_round_keeps_at_least_two_cards(
     app: Flask, client: FlaskClient, login_as: object
 ) -> None:

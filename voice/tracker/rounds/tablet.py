@@ -96,6 +96,12 @@ def find_round_session(code: str | None) -> RoundSession | None:
     )
 
 
+def still_live(session: RoundSession, card_ids: Sequence[int]) -> list[int]:
+    """The chosen cards still on the round (a lead may take one away meanwhile), in order."""
+    live = {card.id for card in session.round.live_cards}
+    return [number for number in card_ids if number in live]
+
+
 def count_ballots(session_id: int) -> int:
     query = select(func.count(RoundBallot.id)).where(RoundBallot.session_id == session_id)
     return db.session.scalar(query) or 0

@@ -33,7 +33,7 @@ from voice.accounts.models import Role
 from voice.db import db
 from voice.extensions import limiter
 from voice.forms import add_error, required
-from voice.i18n import _, ngettext
+from voice.i18n import _, _l, ngettext
 from voice.tracker import bp
 from voice.tracker.rounds import making, results, tablet
 from voice.tracker.rounds.forms import (
@@ -66,6 +66,7 @@ TABLET_ENDPOINTS = frozenset(
     }
 )
 EXIT_URL = "https://www.bbc.co.uk/weather"
+CARD_GONE = _l("One of the cards was taken away. Check your choices.")
 
 REFUSED = {
     "too_few": lambda: _(
@@ -371,15 +372,12 @@ def round_choose() -> Response | str | tuple[str, int]:
     form = ChooseForm()
     cards = opened.round.live_cards
     chosen: list[int] = list(session.get(ROUND_CHOSEN) or [])
-    error = None
-    if session.pop(ROUND_PROBLEM, False):
-        error = _("One of the cards was taken away. Check your choices.")
+    error = str(CARD_GONE) if session.pop(ROUND_PROBLEM, False) else None
     if form.validate_on_submit():
-        chosen = _chosen_ids(opened, request.form.getlist("answer"))
-        live = {card.id for card in cards}
-        if any(number not in live for number in chosen):
-            chosen = [number for number in chosen if number in live]
-            error = _("One of the cards was taken away. Check your choices.")
+        picked = _chosen_ids(opened, request.form.getlist("answer"))
+        chosen = tablet.still_live(opened, picked)
+        if chosen != picked:
+            error = str(CARD_GONE)
         elif not chosen:
             error = _("Choose at least 1 card")
         elif len(chosen) > tablet.CHOOSE:
@@ -428,17 +426,15 @@ def round_send() -> Response | str | tuple[str, int]:
     opened = tablet.find_round_session(session.get(ROUND_CODE))
     if opened is None:
         return _closed_page()
+    numbers = [int(part) for part in (form.cards.data or "").split(",") if part.isdigit()]
     if not form.validate_on_submit():
         if form.reason.errors:
-            chosen = [
-                c for c in opened.round.cards if str(c.id) in (form.cards.data or "").split(",")
-            ]
+            chosen = [card for card in opened.round.cards if card.id in numbers]
             return render_template(
                 "rounds/tablet_reason.html", form=form, chosen=chosen, **_tablet_context(opened)
             ), 400
         abort(400)
     key = (form.key.data or "").strip()[:64]
-    numbers = [int(part) for part in (form.cards.data or "").split(",") if part.isdigit()]
     context = _tablet_context(opened)
     if len(key) < 16:
         return redirect(url_for("tracker.round_choose"))
@@ -454,7 +450,7 @@ def round_send() -> Response | str | tuple[str, int]:
         _new_person()
         return _closed_page()
     if outcome.sent in {tablet.Sent.CARD_GONE, tablet.Sent.BAD}:
-        session[ROUND_CHOSEN] = [n for n in numbers if n in {c.id for c in opened.round.live_cards}]
+        session[ROUND_CHOSEN] = tablet.still_live(opened, numbers)
         session[ROUND_PROBLEM] = True
         return redirect(url_for("tracker.round_choose"))
     if outcome.item_id is not None:
