@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from voice.suppression import Shown, Suppression
-from voice.tracker.rounds.results import Participation, participation
+from voice.tracker.rounds.results import Participation, named_groups, participation, shares
 from voice.tracker.youth_checks import count_youth_check_takers
 
 
@@ -45,7 +45,7 @@ def coproduction(start: datetime, end: datetime, *, published_only: bool = False
         checks=YouthChecks(
             checks=takers.checks,
             people=rule.count(takers.answered),
-            groups=len([label for label in takers.groups if label]),
-            by_group=dict(sorted(rule.split(takers.answered, takers.groups).parts.items())),
+            groups=named_groups(takers.groups),
+            by_group=shares(rule, takers.answered, takers.groups),
         ),
     )

@@ -2,10 +2,11 @@
 numbers hidden (voice.suppression), beside what parent carers and schools raised meanwhile."""
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from surveys.types import SourceGroup
 from themes.queries import RaisedTheme, themes_raised_by
@@ -101,6 +102,15 @@ def _rank(
     return Ranking(people, groups, ranked)
 
 
+def _rounds_newest_first() -> Select[PriorityRound]:
+    """Rounds young people have been choosing in (open or closed), the newest first."""
+    return (
+        select(PriorityRound)
+        .where(PriorityRound.status != RoundStatus.DRAFT)
+        .order_by(PriorityRound.opened_at.desc(), PriorityRound.id.desc())
+    )
+
+
 def round_ranking(priority_round: PriorityRound) -> Ranking:
     return _rank(priority_round, _ballots(priority_round.id), Suppression.from_config())
 
@@ -169,11 +179,7 @@ def _card_priority_ids(card: RoundCard) -> set[int]:
 def priority_places() -> dict[int, PriorityPlace]:
     """For each tracker priority, its place in the newest round (open or closed) that has a card
     for it and enough young people to show."""
-    rounds = db.session.scalars(
-        select(PriorityRound)
-        .where(PriorityRound.status != RoundStatus.DRAFT)
-        .order_by(PriorityRound.opened_at.desc())
-    )
+    rounds = db.session.scalars(_rounds_newest_first())
     places: dict[int, PriorityPlace] = {}
     for priority_round in rounds:
         ranking = round_ranking(priority_round)
@@ -276,6 +282,16 @@ def round_first(
     return RoundFirst(priority_round, ranking.people, cards, list(actions.values()))
 
 
+def named_groups(counts: Mapping[str, int]) -> int:
+    """How many groups took part ("" counts those whose tablet session is gone: not a group)."""
+    return len([label for label in counts if label])
+
+
+def shares(rule: Suppression, total: int, counts: Mapping[str, int]) -> dict[str, Shown]:
+    """Each group's or setting's count in the order of its name, small ones hidden."""
+    return dict(sorted(rule.split(total, counts).parts.items()))
+
+
 def participation(start: datetime, end: datetime, *, published_only: bool = False) -> Participation:
     rule = Suppression.from_config()
     rows = db.session.execute(
@@ -302,9 +318,9 @@ def participation(start: datetime, end: datetime, *, published_only: bool = Fals
         end=end,
         people=rule.count(total),
         rounds=len(round_ids),
-        groups=len([label for label in groups if label]),
-        by_group=dict(sorted(rule.split(total, groups).parts.items())),
-        by_setting=dict(sorted(rule.split(total, settings).parts.items())),
+        groups=named_groups(groups),
+        by_group=shares(rule, total, groups),
+        by_setting=shares(rule, total, settings),
         firsts=firsts,
     )
 
@@ -312,10 +328,5 @@ def participation(start: datetime, end: datetime, *, published_only: bool = Fals
 def latest_round() -> tuple[PriorityRound, Ranking] | None:
     """The newest round young people have been choosing in, with its ranking (for the
     dashboard)."""
-    newest = db.session.scalars(
-        select(PriorityRound)
-        .where(PriorityRound.status != RoundStatus.DRAFT)
-        .order_by(PriorityRound.opened_at.desc(), PriorityRound.id.desc())
-        .limit(1)
-    ).first()
+    newest = db.session.scalars(_rounds_newest_first().limit(1)).first()
     return (newest, round_ranking(newest)) if newest is not None else None
