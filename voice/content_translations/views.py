@@ -1,6 +1,8 @@
 """Staff pages for getting content translated: what each language lacks, one record's
 translations, export, import with a preview, and the languages publishing waits for."""
 
+from typing import Any
+
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -151,11 +153,17 @@ def _download(body: bytes, mimetype: str, name: str) -> Response:
     return response
 
 
+def _export_rows(language: str) -> tuple[str, list[files.Row]]:
+    """The language asked for (404 when it is not one we translate into) and the rows to
+    export: those needing translation, or with ?all=1 every text."""
+    language = _language_or_404(language)
+    return language, workflow.export_rows(language, everything=request.args.get("all") == "1")
+
+
 @bp.route("/translations/<language>/export.xlsx")
 @role_required(*LEADS)
 def export_xlsx(language: str) -> Response:
-    language = _language_or_404(language)
-    rows = workflow.export_rows(language, everything=request.args.get("all") == "1")
+    language, rows = _export_rows(language)
     return _download(
         files.xlsx_bytes(language, rows), files.XLSX_TYPE, f"voice-translations-{language}.xlsx"
     )
@@ -164,8 +172,7 @@ def export_xlsx(language: str) -> Response:
 @bp.route("/translations/<language>/export.po")
 @role_required(*LEADS)
 def export_po(language: str) -> Response:
-    language = _language_or_404(language)
-    rows = workflow.export_rows(language, everything=request.args.get("all") == "1")
+    language, rows = _export_rows(language)
     return _download(
         files.po_bytes(language, rows),
         "text/x-gettext-translation; charset=utf-8",
@@ -173,8 +180,8 @@ def export_po(language: str) -> Response:
     )
 
 
-def _import_form() -> ImportForm:
-    form = ImportForm()
+def _import_form(**options: Any) -> ImportForm:
+    form = ImportForm(**options)
     form.language.choices = language_choices(other_languages())
     return form
 
@@ -190,8 +197,7 @@ def import_file() -> Response | tuple[str, int] | str:
         form = _import_form()
         submitted = form.validate_on_submit()
     except RequestEntityTooLarge:
-        form = ImportForm(formdata=None)
-        form.language.choices = language_choices(other_languages())
+        form = _import_form(formdata=None)
         form.translations.errors = [str(FILE_PROBLEMS["too_big"])]
         return render_template("content_translations/import.html", form=form), 413
     if request.method == "GET" and request.args.get("language") in other_languages():
