@@ -60,9 +60,9 @@ def search_symbols(text: str) -> list[Symbol]:
 
 def symbol_for(picture: str | None) -> Symbol | None:
     """The symbol a stored picture name ("openmoji:1F3EB") means, or None."""
-    if not picture or not picture.startswith(SYMBOL_PREFIX):
+    if not is_symbol(picture):
         return None
-    return all_symbols().get(picture.removeprefix(SYMBOL_PREFIX))
+    return all_symbols().get(str(picture).removeprefix(SYMBOL_PREFIX))
 
 
 def is_symbol(picture: str | None) -> bool:
