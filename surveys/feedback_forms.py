@@ -222,17 +222,19 @@ def _build_form(audience: SourceGroup, slug: str) -> Survey:
     return survey
 
 
-def _existing_forms() -> dict[str, int]:
+def standing_form_ids() -> dict[str, int]:
+    """The standing form's survey id for each audience address that has one (`voice seed`
+    makes them)."""
     slugs = [SLUG_PREFIX + audience for audience in AUDIENCES]
     rows = db.session.execute(select(Survey.slug, Survey.id).where(Survey.slug.in_(slugs)))
     return {str(slug).removeprefix(SLUG_PREFIX): survey_id for slug, survey_id in rows}
 
 
 def ensure_feedback_forms() -> dict[str, int]:
-    """The standing form's survey id for each audience address, making any that are missing.
-    Safe when two first requests arrive at once: the unique slug lets only one form be made,
-    and the other request uses it. The caller commits."""
-    forms = _existing_forms()
+    """The standing form's survey id for each audience address, making any that are missing;
+    run by `voice seed`. Safe when two seeds run at once: the unique slug lets only one form
+    be made, and the other uses it. The caller commits."""
+    forms = standing_form_ids()
     for audience, source_group in AUDIENCES.items():
         if audience in forms:
             continue
@@ -240,7 +242,7 @@ def ensure_feedback_forms() -> dict[str, int]:
             with db.session.begin_nested():
                 forms[audience] = _build_form(source_group, SLUG_PREFIX + audience).id
         except IntegrityError:
-            made = _existing_forms().get(audience)
+            made = standing_form_ids().get(audience)
             if made is None:
                 raise
             forms[audience] = made

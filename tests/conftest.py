@@ -1,8 +1,9 @@
-"""Shared fixtures: one migrated database per session, emptied after each test."""
+"""Shared fixtures: one migrated and seeded database per session, put back after each test."""
 
 import os
 import re
 import sqlite3
+import subprocess
 import tempfile
 import threading
 import time
@@ -19,15 +20,26 @@ from celery.signals import after_task_publish
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import Engine, create_engine, event, func, make_url, select, text
+from sqlalchemy import (
+    Connection,
+    Delete,
+    Engine,
+    Table,
+    create_engine,
+    event,
+    func,
+    make_url,
+    select,
+    text,
+)
 
 from tests.factories import make_user
 from voice.accounts.models import Role, User
 from voice.accounts.sessions import session_for
 from voice.app import create_app
+from voice.cli import seed
 from voice.db import db
 from voice.extensions import limiter
-from voice.tracker.priorities import seed_priorities
 
 _TMP = Path(tempfile.mkdtemp(prefix="voice-tests-"))  # one per process, so per xdist worker
 _XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1", ... under `-n`
@@ -118,12 +130,103 @@ def _reset_schema(app: Flask) -> None:
                 connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
 
 
+class _Writes:
+    """What the tests wrote to the database, so that after each test only that is undone.
+
+    Every statement sent to the test database is looked at: the tables it inserts into, and
+    whether it changes or deletes rows of the seeded tables (the priorities, the codebook, the
+    standing forms), changes the schema, or a subprocess (which may write through a connection
+    of its own) was started. Undoing a test then means emptying the tables it inserted into,
+    down to the seeded rows; anything else starts again from an empty, freshly seeded database.
+    """
+
+    _STATEMENT = re.compile(
+        r"\b(INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE
+    )
+    _SCHEMA = re.compile(r"^\s*(CREATE|ALTER|DROP|TRUNCATE)\b", re.IGNORECASE)
+
+    def __init__(self) -> None:
+        self.database = ""
+        self.seeded: dict[str, int] = {}  # table -> the highest seeded id
+        self.inserted: set[str] = set()
+        self.everything = True  # nothing is known yet: start from scratch
+
+    def note(self, statement: str) -> None:
+        if self._SCHEMA.match(statement):
+            self.everything = True
+            return
+        for verb, table in self._STATEMENT.findall(statement):
+            if verb[0] in "Ii":
+                self.inserted.add(table)
+            elif table in self.seeded:
+                self.everything = True
+
+    def undo(self, app: Flask) -> None:
+        with app.app_context(), db.engine.begin() as connection:
+            if self.everything:
+                for table in reversed(db.metadata.sorted_tables):
+                    connection.execute(table.delete())
+            else:
+                for table in reversed(db.metadata.sorted_tables):
+                    if table.name in self.inserted:
+                        connection.execute(self._added_rows(table))
+        if self.everything:
+            with app.app_context():
+                seed()
+                db.session.commit()
+                self.seeded = _highest_ids(db.session.connection())
+                db.session.remove()
+        self.inserted.clear()
+        self.everything = False
+        if os.environ.get("VOICE_TEST_CHECK_UNDO"):  # proves the bookkeeping: every row counted
+            with app.app_context():
+                left = _highest_ids(db.session.connection())
+                db.session.remove()
+            assert left == self.seeded, f"rows left behind: {left} against {self.seeded}"
+
+    def _added_rows(self, table: Table) -> Delete:
+        highest = self.seeded.get(table.name)
+        return table.delete() if highest is None else table.delete().where(table.c.id > highest)
+
+
+def _highest_ids(connection: Connection) -> dict[str, int]:
+    """The highest id of every table that holds rows; a seeded table needs a single id key."""
+    highest = {}
+    for table in db.metadata.sorted_tables:
+        if connection.scalar(select(func.count()).select_from(table)):
+            assert [c.name for c in table.primary_key] == ["id"], f"seeded {table.name} has no id"
+            highest[table.name] = connection.scalar(select(func.max(table.c.id)))
+    return highest
+
+
+_WRITES = _Writes()
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _note_write(connection: Connection, _cursor: object, statement: str, *_args: object) -> None:
+    if connection.engine.url.database == _WRITES.database:
+        _WRITES.note(statement)
+
+
+_starting_process = subprocess.Popen.__init__
+
+
+def _note_process(self: subprocess.Popen, *args: object, **kwargs: object) -> None:  # type: ignore[type-arg]
+    _WRITES.everything = True  # a `voice` command may write through its own connection
+    _starting_process(self, *args, **kwargs)  # type: ignore[arg-type]
+
+
+subprocess.Popen.__init__ = _note_process  # type: ignore[method-assign]
+
+
 @pytest.fixture(scope="session")
 def app() -> Flask:
     app = create_app(_test_settings())
     _reset_schema(app)
     with app.app_context():
         upgrade()
+        _WRITES.database = str(db.engine.url.database)
+    _WRITES.undo(app)  # seeds the empty database
     return app
 
 
@@ -137,16 +240,10 @@ def _note_published(sender: str | None = None, **_kwargs: object) -> None:
 
 @pytest.fixture(autouse=True)
 def _clean_state(app: Flask) -> Iterator[None]:
-    with app.app_context():
-        seed_priorities()  # as `voice seed` does; the codebook seeds itself when first read
-        db.session.commit()
-        db.session.remove()
     yield
     with app.app_context():
         db.session.remove()
-        with db.engine.begin() as connection:
-            for table in reversed(db.metadata.sorted_tables):
-                connection.execute(table.delete())
+    _WRITES.undo(app)
     limiter.reset()
     if _published:  # no task queued by one test reaches the next test's worker
         app.extensions["celery"].control.purge()

@@ -1,5 +1,7 @@
 """Keyword-only factories that add and commit real rows; call them inside an app context."""
 
+from sqlalchemy import select
+
 from surveys.models import FeedbackItem, ImportJob, ProxyEntry
 from surveys.types import Channel, SourceGroup
 from voice.accounts.models import Role, User
@@ -159,10 +161,15 @@ if TYPE_CHECKING:
 
 
 def make_theme(*, slug: str = "waiting-times", name: str = "Waiting times") -> "Theme":
+    """A theme named as asked: the seeded one with that slug, renamed if need be, or a new one."""
     from themes.models import Theme
 
-    theme = Theme(slug=slug, name=name, easy_read_name=name, signals="wait")
-    db.session.add(theme)
+    theme = db.session.scalar(select(Theme).where(Theme.slug == slug))
+    if theme is None:
+        theme = Theme(slug=slug, name=name, easy_read_name=name, signals="wait")
+        db.session.add(theme)
+    elif theme.name != name:
+        theme.name = theme.easy_read_name = name
     db.session.commit()
     return theme
 

@@ -43,11 +43,7 @@ def _log(action: str, theme: Theme | None, user_id: int | None, detail: str = ""
 
 
 def ensure_codebook() -> None:
-    """Load the default SEND codebook into an empty database.
-
-    Run lazily by everything that reads the codebook, so a fresh database (and every test,
-    whose tables are emptied after it) gets the default themes without a separate step.
-    """
+    """Load the default SEND codebook into an empty database; run by `voice seed`."""
     if db.session.scalar(select(func.count(Theme.id))):
         return
     try:
@@ -69,7 +65,6 @@ def ensure_codebook() -> None:
 
 
 def list_themes(*, active_only: bool = False) -> list[Theme]:
-    ensure_codebook()
     query = select(Theme).order_by(Theme.active.desc(), Theme.name)
     if active_only:
         query = query.where(Theme.active.is_(True))
@@ -94,7 +89,6 @@ def add_theme(
     user_id: int | None,
     slug: str | None = None,
 ) -> Theme:
-    ensure_codebook()
     slug = slugify(slug or name)
     if db.session.scalar(select(Theme.id).where(Theme.slug == slug)) is not None:
         raise CodebookError(slug)

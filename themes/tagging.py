@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from surveys.models import FeedbackItem
 from themes import comment_text, safeguarding
-from themes.codebook import codebook_from_rows, codebook_version, ensure_codebook, list_themes
+from themes.codebook import codebook_from_rows, codebook_version, list_themes
 from themes.learning import latest_model
 from themes.models import (
     ItemAnalysis,
@@ -39,7 +39,6 @@ def current_tagger() -> tuple[Tagger, str]:
 
     Keyed on the themes' words themselves (a few rows), not only on ids, so that a tagger is
     never reused for a codebook that merely has the same change number."""
-    ensure_codebook()
     themes = list_themes(active_only=True)
     stored = latest_model()
     content = json.dumps(

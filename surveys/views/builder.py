@@ -35,7 +35,6 @@ from surveys.conditions import (
     possible_sources,
     set_condition,
 )
-from surveys.feedback_forms import ensure_feedback_forms
 from surveys.forms import (
     AUDIENCE_LABELS,
     LANGUAGE_LABELS,
@@ -141,8 +140,6 @@ def _problems(survey: Survey) -> list[str]:
 @bp.route("/staff/surveys")
 @role_required(*BUILDERS)
 def surveys() -> str:
-    ensure_feedback_forms()  # so staff can word the forms before anyone opens them
-    db.session.commit()
     return render_template(
         "surveys/builder/list.html",
         surveys=list_surveys(),

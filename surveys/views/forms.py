@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from surveys import bp
 from surveys.contact import withdraw_contact_request
-from surveys.feedback_forms import AUDIENCES, ensure_feedback_forms
+from surveys.feedback_forms import AUDIENCES, standing_form_ids
 from surveys.intake_forms import WithdrawContactForm
 from surveys.queries import listed_surveys
 from surveys.views import EASY, easy_read, public_post_limit
@@ -64,11 +64,10 @@ def feedback_form(audience: str) -> Response:
 
 
 def _to_form(audience: str, easy: bool | None) -> Response:
-    """Send the person to the standing form's start page, making the form on first use."""
-    if audience not in AUDIENCES:
+    """Send the person to the standing form's start page (`voice seed` makes the forms)."""
+    survey_id = standing_form_ids().get(audience) if audience in AUDIENCES else None
+    if survey_id is None:
         abort(404)
-    survey_id = ensure_feedback_forms()[audience]
-    db.session.commit()
     args: dict[str, Any] = {
         name: request.args[name] for name in ("lang", "easy") if name in request.args
     }

@@ -7,13 +7,15 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from surveys.models import Survey, SurveyPicture
-from surveys.types import QuestionType, SurveyStatus
+from surveys.types import QuestionType, SurveyKind, SurveyStatus
 from tests.conftest import csrf_token
 from tests.factories import make_survey
 from tests.surveys.survey_helpers import h1
 from voice.accounts.models import Role
 from voice.config import LANGUAGES
 from voice.db import db
+
+SURVEYS = select(Survey).where(Survey.kind == SurveyKind.SURVEY)  # not the standing forms
 
 
 def _create(client: FlaskClient, **extra: str):
@@ -49,7 +51,7 @@ def test_survey_page_is_shown_when_staff_create_a_survey(
     assert h1(page) == "Short breaks"
     assert "Draft" in page
     with app.app_context():
-        survey = db.session.scalars(select(Survey)).one()
+        survey = db.session.scalars(SURVEYS).one()
         assert survey.status is SurveyStatus.DRAFT
 
 
@@ -86,7 +88,7 @@ def test_publish_is_refused_with_what_is_missing_when_wordings_are_empty(
     assert "Question 1: add the easy read wording in Welsh" in page
     assert "Introduction: add the plain wording in Arabic" in page
     with app.app_context():
-        assert db.session.scalars(select(Survey)).one().status is SurveyStatus.DRAFT
+        assert db.session.scalars(SURVEYS).one().status is SurveyStatus.DRAFT
 
 
 def test_survey_opens_when_every_wording_is_filled_in(
@@ -120,7 +122,7 @@ def test_options_are_stored_in_every_language_when_a_question_is_added(
     path = f"{_create(client).location}/questions/new"
     assert client.post(path, data=_question_data(client, path)).status_code == 302
     with app.app_context():
-        question = db.session.scalars(select(Survey)).one().questions[0]
+        question = db.session.scalars(SURVEYS).one().questions[0]
         assert question.kind is QuestionType.SINGLE
         assert [o.wording["pl"]["easy"] for o in question.options] == ["Club (pl)", "Sport (pl)"]
 
@@ -149,7 +151,7 @@ def test_draft_copy_is_made_when_staff_duplicate_a_survey(
     copied = client.post(f"{path}/copy", data={"csrf_token": csrf_token(client, path)})
     assert h1(client.get(copied.location).get_data(as_text=True)) == "Copy of Short breaks"
     with app.app_context():
-        copy = db.session.scalars(select(Survey).where(Survey.id != survey_id)).one()
+        copy = db.session.scalars(SURVEYS.where(Survey.id != survey_id)).one()
         assert copy.status is SurveyStatus.DRAFT
         assert len(copy.questions[0].options) == 3
 

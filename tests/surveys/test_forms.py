@@ -405,14 +405,14 @@ def test_only_one_form_is_made_when_two_first_requests_arrive_at_once(
         made = ensure_feedback_forms()
         db.session.commit()
         # The other request committed its forms after this one looked and found none.
-        monkeypatch.setattr(feedback_forms, "_existing_forms", _first_look_finds_nothing())
+        monkeypatch.setattr(feedback_forms, "standing_form_ids", _first_look_finds_nothing())
         assert ensure_feedback_forms() == made
         db.session.commit()
         assert db.session.scalar(select(func.count(Survey.id))) == 2
 
 
 def _first_look_finds_nothing() -> Callable[[], dict[str, int]]:
-    real = feedback_forms._existing_forms
+    real = feedback_forms.standing_form_ids
     looks: list[int] = []
 
     def existing() -> dict[str, int]:

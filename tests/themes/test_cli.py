@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from themes.models import Theme
 from voice.db import db
@@ -70,6 +70,8 @@ def test_stored_codebook_is_read_and_left_unchanged_when_tagging_from_the_comman
     with app.app_context():
         from themes.tagging import read_only_tagger
 
+        db.session.execute(delete(Theme))  # a database nobody has seeded yet
+        db.session.commit()
         tagger = read_only_tagger()
         assert "transport" in tagger.codebook.slugs
         assert db.session.scalar(select(func.count(Theme.id))) == 0
