@@ -20,16 +20,7 @@ from surveys.models import (
 )
 from surveys.types import Channel, HowAnswered, SourceGroup, SurveyKind, SurveyStatus
 from surveys.wordings import wording_text
-from voice.accounts.models import Role
 from voice.db import db
-
-# Who may run a tablet session (see its code, close it) and see what came of its views: every
-# facilitator, not only the one who opened it. A youth group's sessions are shared by its
-# workers (one sets the tablets up, another closes them when the group ends, cover staff stand
-# in), and a session left open because its opener went home keeps taking answers. What came of
-# the views is a count and published statements, so sharing it costs no privacy. Safeguarding
-# alerts still go to the facilitator who opened the session.
-KIOSK_STAFF = (Role.ADMIN, Role.STRATEGY_LEAD, Role.FACILITATOR)
 
 DEFAULT_SURVEY_PICTURE = "talk"
 

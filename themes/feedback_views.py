@@ -16,7 +16,7 @@ from themes import bp, comment_text, feedback
 from themes.comment_text import Place, Viewer
 from themes.text_search import search_words
 from voice.accounts.access import role_required
-from voice.accounts.models import Role
+from voice.accounts.roles import AUDIENCE_REPS, LEADS
 from voice.db import db
 from voice.forms import required
 from voice.i18n import _
@@ -31,7 +31,7 @@ def _chosen(field: object) -> str:
 
 
 @bp.route("/feedback")
-@role_required(Role.STRATEGY_LEAD, Role.ADMIN)
+@role_required(*LEADS)
 def feedback_list() -> str:
     form = FeedbackFilterForm(formdata=MultiDict(request.args))
     form.set_choices(survey_choices())
@@ -84,7 +84,7 @@ def feedback_list() -> str:
 
 
 @bp.route("/proxy/entries")
-@role_required(Role.FORUM_REP, Role.SCHOOL_CONTACT)
+@role_required(*AUDIENCE_REPS)
 def proxy_entries() -> str:
     entries = list_own_proxy_entries(current_user)
     return render_template(
@@ -98,7 +98,7 @@ def proxy_entries() -> str:
 
 
 @bp.route("/proxy/entries/<int:entry_id>", methods=["GET", "POST"])
-@role_required(Role.FORUM_REP, Role.SCHOOL_CONTACT)
+@role_required(*AUDIENCE_REPS)
 def correct_entry(entry_id: int) -> Response | str:
     entry = get_own_proxy_entry(entry_id, current_user)
     if entry is None:

@@ -38,12 +38,12 @@ from themes.review import count_to_review, next_item_to_review, review_view, sav
 from themes.signals import tags_changed
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
+from voice.accounts.roles import COMMENT_READERS, LEADS
 from voice.db import db
 from voice.forms import ConfirmForm, add_error, required
 from voice.i18n import _, _l
 from voice.untrusted import bounded_int
 
-LEADS = (Role.STRATEGY_LEAD, Role.ADMIN)
 CHANGE_LABELS = {
     "seed": _l("loaded"),
     "add": _l("added"),
@@ -310,7 +310,7 @@ def emerging() -> Response | str:
 
 
 @bp.route("/themes/items/<int:item_id>")
-@role_required(Role.STRATEGY_LEAD, Role.ADMIN, Role.SAFEGUARDING_LEAD)
+@role_required(*COMMENT_READERS)
 def item_detail(item_id: int) -> str:
     view = review_view(item_id, Viewer.current(), Place.ITEM) or abort(404)
     return render_template("themes/item.html", view=view)
@@ -358,7 +358,7 @@ def safeguarding_flag(flag_id: int) -> Response | str:
 def _may_raise_flag(item_id: int) -> bool:
     """Staff who can see a comment can raise a flag on it: leads and admins any comment,
     forum reps and school contacts the views they entered themselves."""
-    if current_user.has_any_role(Role.STRATEGY_LEAD, Role.ADMIN, Role.SAFEGUARDING_LEAD):
+    if current_user.has_any_role(*COMMENT_READERS):
         return True
     return own_entry_for_item(item_id, current_user) is not None
 

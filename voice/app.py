@@ -7,6 +7,7 @@ from flask import Flask
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import BaseLoader, ChoiceLoader, PackageLoader, PrefixLoader
 
+from voice.accounts import roles
 from voice.accounts.models import Role
 from voice.accounts.navigation import init_navigation
 from voice.accounts.sessions import init_sessions
@@ -54,6 +55,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     init_content_translations(app)
     init_celery(app)
     app.jinja_env.globals["Role"] = Role
+    app.jinja_env.globals["roles"] = roles
     _register_blueprints(app)
     init_error_handlers(app)
 

@@ -17,7 +17,8 @@ from surveys.models import (
     ImportStatus,
     SourceGroup,
 )
-from voice.accounts.models import Role, User
+from voice.accounts.models import User
+from voice.accounts.roles import LEADS
 from voice.db import db, execute_dml, utcnow
 
 BATCH_SIZE = 5_000
@@ -72,7 +73,7 @@ def store_read_problem(job_id: int, problem: parsing.ImportFileError) -> None:
 
 
 def _can_see_all_imports(user: User) -> bool:
-    return user.has_any_role(Role.STRATEGY_LEAD, Role.ADMIN)
+    return user.has_any_role(*LEADS)
 
 
 def get_import_job(job_id: int, user: User) -> ImportJob | None:

@@ -60,12 +60,10 @@ from surveys.responses import count_responses
 from surveys.symbols import SYMBOL_PREFIX, search_symbols, symbol_for
 from surveys.wordings import wording_text
 from voice.accounts.access import role_required
-from voice.accounts.models import Role
+from voice.accounts.roles import SURVEY_STAFF
 from voice.db import db
 from voice.forms import required
 from voice.i18n import _
-
-BUILDERS = (Role.ADMIN, Role.STRATEGY_LEAD, Role.FACILITATOR)
 
 
 def _as_datetime(day: date | None) -> datetime | None:
@@ -138,7 +136,7 @@ def _problems(survey: Survey) -> list[str]:
 
 
 @bp.route("/staff/surveys")
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def surveys() -> str:
     return render_template(
         "surveys/builder/list.html",
@@ -149,7 +147,7 @@ def surveys() -> str:
 
 
 @bp.route("/staff/surveys/new", methods=["GET", "POST"])
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def new_survey() -> Response | str:
     form = SurveyForm()
     if form.validate_on_submit():
@@ -172,7 +170,7 @@ def _share_url(survey: Survey) -> str:
 
 
 @bp.route("/staff/surveys/<int:survey_id>")
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def survey(survey_id: int) -> str:
     survey = _survey(survey_id)
     share_url = _share_url(survey)
@@ -194,7 +192,7 @@ def survey(survey_id: int) -> str:
 
 
 @bp.route("/staff/surveys/<int:survey_id>/qr-code.png")
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def survey_qr_code(survey_id: int) -> Response:
     """The survey link's QR code as a picture to print on a poster or put in a newsletter."""
     survey = _survey(survey_id)
@@ -207,7 +205,7 @@ def survey_qr_code(survey_id: int) -> Response:
 
 
 @bp.route("/staff/surveys/<int:survey_id>/settings", methods=["GET", "POST"])
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def survey_settings(survey_id: int) -> Response | str:
     survey = _survey(survey_id)
     form = SurveyForm(
@@ -240,7 +238,7 @@ def survey_settings(survey_id: int) -> Response | str:
 
 
 @bp.route("/staff/surveys/<int:survey_id>/wording", methods=["GET", "POST"])
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def survey_wording(survey_id: int) -> Response | str:
     survey = _survey(survey_id)
     form = IntroForm()
@@ -268,7 +266,7 @@ def survey_wording(survey_id: int) -> Response | str:
     defaults={"question_id": None},
 )
 @bp.route("/staff/surveys/<int:survey_id>/questions/<int:question_id>", methods=["GET", "POST"])
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def edit_question(survey_id: int, question_id: int | None) -> Response | str:
     survey = _survey(survey_id)
     asked = next((q for q in survey.questions if q.id == question_id), None)
@@ -326,7 +324,7 @@ def edit_question(survey_id: int, question_id: int | None) -> Response | str:
 @bp.route(
     "/staff/surveys/<int:survey_id>/questions/<int:question_id>/symbols", methods=["GET", "POST"]
 )
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def question_symbols(survey_id: int, question_id: int) -> Response | str:
     """Find an OpenMoji symbol by an English word (a GET form, ?q=school), then choose one for
     the question or one of its options (a POST to the same address, which keeps the words)."""
@@ -408,7 +406,7 @@ def _keeps_conditions(
     "/staff/surveys/<int:survey_id>/questions/<int:question_id>/when-shown",
     methods=["GET", "POST"],
 )
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def question_condition(survey_id: int, question_id: int) -> Response | str:
     """When a question is shown: to everyone, or only after certain answers to an earlier one.
     Works without JavaScript: "Show the answers of this question" redraws the answers to tick
@@ -499,7 +497,7 @@ def _valid_condition(form: ConditionForm, source: Question | None, allowed: list
     "/staff/surveys/<int:survey_id>/questions/<int:question_id>/when-shown/remove",
     methods=["POST"],
 )
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def remove_condition(survey_id: int, question_id: int) -> Response:
     survey = _survey(survey_id)
     asked = _question(survey, question_id)
@@ -514,7 +512,7 @@ def remove_condition(survey_id: int, question_id: int) -> Response:
     "/staff/surveys/<int:survey_id>/questions/<int:question_id>/<any(up, down):step>",
     methods=["POST"],
 )
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def move(survey_id: int, question_id: int, step: str) -> Response:
     survey = _survey(survey_id)
     asked = _question(survey, question_id)
@@ -539,7 +537,7 @@ def move(survey_id: int, question_id: int, step: str) -> Response:
 
 
 @bp.route("/staff/surveys/<int:survey_id>/questions/<int:question_id>/delete", methods=["POST"])
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def remove_question(survey_id: int, question_id: int) -> Response:
     survey = _survey(survey_id)
     asked = _question(survey, question_id)
@@ -559,7 +557,7 @@ def remove_question(survey_id: int, question_id: int) -> Response:
 
 
 @bp.route("/staff/surveys/<int:survey_id>/<any(open, close, copy):action>", methods=["POST"])
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def change_status(survey_id: int, action: str) -> Response | str | tuple[str, int]:
     survey = _survey(survey_id)
     if not CopySurveyForm().validate_on_submit():
@@ -598,7 +596,7 @@ def change_status(survey_id: int, action: str) -> Response | str | tuple[str, in
 
 
 @bp.route("/staff/surveys/pictures", methods=["GET", "POST"])
-@role_required(*BUILDERS)
+@role_required(*SURVEY_STAFF)
 def pictures() -> Response | str:
     form = PictureForm()
     if form.validate_on_submit():

@@ -25,12 +25,11 @@ from surveys.intake_forms import (
 )
 from surveys.models import ImportJob, ImportStatus
 from voice.accounts.access import role_required
-from voice.accounts.models import Role
+from voice.accounts.roles import IMPORTERS, LEADS
 from voice.db import db
 from voice.extensions import csrf
 from voice.i18n import _, _l, ngettext
 
-IMPORTERS = (Role.STRATEGY_LEAD, Role.FORUM_REP)
 LIMIT_MB = parsing.MAX_FILE_BYTES // (1024 * 1024)
 SHOWN_REJECTIONS = 100
 
@@ -277,7 +276,7 @@ def _links_after(job: ImportJob) -> list[tuple[str, str]]:
     and admins read the comments; a forum rep sees their audience's counts on the dashboard."""
     if not job.imported_rows:
         return []
-    if current_user.has_any_role(Role.STRATEGY_LEAD, Role.ADMIN):
+    if current_user.has_any_role(*LEADS):
         return [
             (url_for("themes.feedback_list", channel="import"), _("See imported comments")),
         ]

@@ -18,21 +18,19 @@ from surveys.kiosk import (
     open_kiosk_session,
     other_join_url,
 )
-from surveys.queries import KIOSK_STAFF
 from surveys.responses import count_responses
 from surveys.views import public_post_limit
 from surveys.views.respond import KIOSK
 from voice.accounts.access import public, role_required
+from voice.accounts.roles import SURVEY_STAFF
 from voice.db import db
 from voice.extensions import limiter
 from voice.forms import add_error, required
 from voice.i18n import _, ngettext
 
-STAFF = KIOSK_STAFF  # every facilitator runs every session: see surveys.queries
-
 
 @bp.route("/staff/kiosk", methods=["GET", "POST"])
-@role_required(*STAFF)
+@role_required(*SURVEY_STAFF)
 def kiosk_sessions() -> Response | str:
     form = KioskSessionForm()
     form.survey.choices = [(s.id, s.title) for s in list_open_surveys()]
@@ -45,7 +43,7 @@ def kiosk_sessions() -> Response | str:
 
 
 @bp.route("/staff/kiosk/<int:session_id>")
-@role_required(*STAFF)
+@role_required(*SURVEY_STAFF)
 def kiosk_session(session_id: int) -> str:
     kiosk = get_kiosk_session(session_id) or abort(404)
     join_url = url_for("surveys.join_with_code", code=kiosk.code, _external=True)
@@ -62,7 +60,7 @@ def kiosk_session(session_id: int) -> str:
 
 
 @bp.route("/staff/kiosk/<int:session_id>/count")
-@role_required(*STAFF)
+@role_required(*SURVEY_STAFF)
 def kiosk_count(session_id: int) -> Response:
     kiosk = get_kiosk_session(session_id) or abort(404)
     count = count_responses(kiosk.survey_id, kiosk.id)
@@ -71,7 +69,7 @@ def kiosk_count(session_id: int) -> Response:
 
 
 @bp.route("/staff/kiosk/<int:session_id>/close", methods=["POST"])
-@role_required(*STAFF)
+@role_required(*SURVEY_STAFF)
 def close_kiosk(session_id: int) -> Response:
     kiosk = get_kiosk_session(session_id) or abort(404)
     if CloseKioskForm().validate_on_submit():

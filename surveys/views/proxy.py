@@ -13,7 +13,7 @@ from surveys.intake_forms import AUDIENCE_LABELS, ProxyEntryForm
 from surveys.models import SourceGroup
 from surveys.proxy import add_proxy_entry, list_own_proxy_entries
 from voice.accounts.access import role_required
-from voice.accounts.models import Role
+from voice.accounts.roles import AUDIENCE_REPS
 from voice.db import db
 from voice.forms import required
 from voice.i18n import _
@@ -23,7 +23,7 @@ _LAST_ENTRY = "proxy_last_entry"
 
 
 @bp.route("/proxy", methods=["GET", "POST"])
-@role_required(Role.FORUM_REP, Role.SCHOOL_CONTACT)
+@role_required(*AUDIENCE_REPS)
 def proxy_entry() -> Response | str:
     form = ProxyEntryForm()
     if form.validate_on_submit():

@@ -58,8 +58,8 @@ def test_facilitator_sees_what_happened_when_they_ran_the_session(
 def test_facilitator_runs_and_sees_a_session_when_a_colleague_opened_it(
     app: Flask, client: FlaskClient, login_as: Callable[..., User]
 ) -> None:
-    """Sessions are shared by a group's facilitators (surveys.queries.KIOSK_STAFF): the one who
-    closes the tablets at the end may see what came of them, like the one who opened them."""
+    """Sessions are shared by a group's facilitators (voice.accounts.roles.SURVEY_STAFF): the one
+    who closes the tablets at the end may see what came of them, like the one who opened them."""
     colleague = make_staff(app, Role.FACILITATOR, email="opened-it@example.org")
     kiosk_id = _group_view(app, colleague.id)
     login_as(Role.FACILITATOR)

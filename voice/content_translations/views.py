@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
+from voice.accounts.roles import LEADS
 from voice.content_translations import bp, files, importing, workflow
 from voice.content_translations.forms import (
     ApplyForm,
@@ -24,7 +25,6 @@ from voice.db import db
 from voice.extensions import csrf
 from voice.i18n import _, _l, language_name, ngettext
 
-LEADS = (Role.STRATEGY_LEAD, Role.ADMIN)
 STATE_LABELS = {
     State.DONE: _l("Translated"),
     State.MISSING: _l("Not translated"),

@@ -16,6 +16,7 @@ from surveys.types import SourceGroup
 from themes.comment_text import Viewer
 from voice.accounts.access import role_required
 from voice.accounts.models import Role
+from voice.accounts.roles import DASHBOARD_READERS, LEADS
 from voice.dashboards import bp, charts, exports, services
 from voice.dashboards.filters import SENTIMENTS, Filters
 from voice.db import utcnow
@@ -28,11 +29,10 @@ from voice.tracker.rounds import results as round_results
 
 # Roles that see only a summary of their own audience's themes.
 OWN_AUDIENCE = {Role.FORUM_REP: SourceGroup.PARENT_CARER, Role.SCHOOL_CONTACT: SourceGroup.SCHOOL}
-FULL_VIEW = (Role.STRATEGY_LEAD, Role.ADMIN)
 
 
 def _full_view() -> bool:
-    return bool(current_user.has_any_role(*FULL_VIEW))
+    return bool(current_user.has_any_role(*LEADS))
 
 
 def _small_numbers() -> Suppression:
@@ -198,7 +198,7 @@ def _round_words(card: Any) -> str:
 
 
 @bp.get("/")
-@role_required(Role.STRATEGY_LEAD, Role.ADMIN, Role.FORUM_REP, Role.SCHOOL_CONTACT)
+@role_required(*DASHBOARD_READERS)
 def overview() -> str:
     filters = _filters()
     return render_template(
@@ -207,7 +207,7 @@ def overview() -> str:
 
 
 @bp.get("/themes/<slug>")
-@role_required(Role.STRATEGY_LEAD, Role.ADMIN)
+@role_required(*LEADS)
 def theme(slug: str) -> str:
     found = services.theme_by_slug(slug) or abort(404)
     filters = Filters.from_args({**request.args, "theme": slug}, today=utcnow().date())
@@ -283,7 +283,7 @@ def _file_name(filters: Filters, ending: str) -> str:
 
 
 @bp.get("/export.csv")
-@role_required(Role.STRATEGY_LEAD, Role.ADMIN)
+@role_required(*LEADS)
 def export_csv() -> Response:
     filters = _filters()
     body = stream_with_context(exports.csv_chunks(exports.header(), _export_rows(filters)))
@@ -298,7 +298,7 @@ def export_csv() -> Response:
 
 
 @bp.get("/export.xlsx")
-@role_required(Role.STRATEGY_LEAD, Role.ADMIN)
+@role_required(*LEADS)
 def export_xlsx() -> Response:
     filters = _filters()
     body = stream_with_context(
@@ -332,7 +332,7 @@ def _action_status_names() -> dict[str, str]:
 
 
 @bp.get("/evidence-pack")
-@role_required(Role.STRATEGY_LEAD, Role.ADMIN)
+@role_required(*LEADS)
 def evidence_pack() -> str:
     filters = _filters()
     context = _overview_context(filters)

@@ -26,10 +26,9 @@ from werkzeug.wrappers import Response
 
 from surveys.feedback import announce_feedback
 from surveys.forms import PICTURE_NAMES
-from surveys.queries import KIOSK_STAFF
 from surveys.views import easy_read, public_post_limit
 from voice.accounts.access import public, role_required
-from voice.accounts.models import Role
+from voice.accounts.roles import LEADS, SURVEY_STAFF
 from voice.db import db
 from voice.extensions import limiter
 from voice.forms import add_error, required
@@ -48,7 +47,6 @@ from voice.tracker.rounds.forms import (
 from voice.tracker.rounds.models import CardSource, PriorityRound, RoundStatus
 from voice.untrusted import clean_text
 
-LEADS = (Role.STRATEGY_LEAD, Role.ADMIN)
 ROUND_CODE = "round_code"  # the tablet's session, as survey tablets keep theirs
 ROUND_KEY = "round_key"  # one young person's choices, sent once
 ROUND_CHOSEN = "round_chosen"
@@ -253,7 +251,7 @@ def round_results(round_id: int) -> str:
 
 
 @bp.route("/tracker/round-sessions", methods=["GET", "POST"])
-@role_required(*KIOSK_STAFF)
+@role_required(*SURVEY_STAFF)
 def round_sessions() -> Response | str:
     form = RoundSessionForm()
     form.round.choices = [(r.id, r.title) for r in making.open_rounds()]
@@ -275,7 +273,7 @@ def round_sessions() -> Response | str:
 
 
 @bp.route("/tracker/round-sessions/<int:session_id>")
-@role_required(*KIOSK_STAFF)
+@role_required(*SURVEY_STAFF)
 def round_session(session_id: int) -> str:
     opened = tablet.get_round_session(session_id) or abort(404)
     join_url = url_for("tracker.round_join", code=opened.code, _external=True)
@@ -292,7 +290,7 @@ def round_session(session_id: int) -> str:
 
 
 @bp.route("/tracker/round-sessions/<int:session_id>/count")
-@role_required(*KIOSK_STAFF)
+@role_required(*SURVEY_STAFF)
 def round_session_count(session_id: int) -> Response:
     opened = tablet.get_round_session(session_id) or abort(404)
     count = tablet.count_ballots(opened.id)
@@ -301,7 +299,7 @@ def round_session_count(session_id: int) -> Response:
 
 
 @bp.route("/tracker/round-sessions/<int:session_id>/close", methods=["POST"])
-@role_required(*KIOSK_STAFF)
+@role_required(*SURVEY_STAFF)
 def close_round_session(session_id: int) -> Response:
     opened = tablet.get_round_session(session_id) or abort(404)
     if ChooseForm().validate_on_submit():

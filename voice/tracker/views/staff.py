@@ -11,7 +11,7 @@ from surveys.labels import AUDIENCE_LABELS
 from themes import comment_text
 from themes.comment_text import CommentText, Place, Viewer
 from voice.accounts.access import role_required
-from voice.accounts.models import Role
+from voice.accounts.roles import LEADS
 from voice.content_translations.store import other_languages
 from voice.db import db
 from voice.forms import ConfirmForm, required
@@ -43,9 +43,6 @@ from voice.tracker.gaps import gaps as find_gaps
 from voice.tracker.models import Action, ActionStatus, Organisation, Priority, Statement
 from voice.tracker.statements import PublishRefused
 from voice.untrusted import bounded_int
-
-LEADS = (Role.STRATEGY_LEAD, Role.ADMIN)
-
 
 EVENT_LABELS = {
     "created": _l("Action added"),
