@@ -23,6 +23,7 @@ from surveys.views import public_post_limit
 from surveys.views.respond import KIOSK
 from voice.accounts.access import public, role_required
 from voice.accounts.roles import SURVEY_STAFF
+from voice.accounts.sessions import never_cached
 from voice.db import db
 from voice.extensions import limiter
 from voice.forms import add_error, required
@@ -81,6 +82,7 @@ def close_kiosk(session_id: int) -> Response:
 @bp.route("/join", methods=["GET", "POST"])
 @limiter.limit(public_post_limit, methods=["POST"])
 @public
+@never_cached
 def join() -> Response | str:
     form = JoinForm()
     if form.validate_on_submit():
@@ -101,6 +103,7 @@ def join() -> Response | str:
 
 @bp.route("/join/<code>")
 @public
+@never_cached
 def join_with_code(code: str) -> Response | str:
     kiosk = find_live_kiosk_session(code)
     if kiosk is None and (elsewhere := other_join_url(code)) is not None:

@@ -44,6 +44,7 @@ from surveys.responses import (
 from surveys.views import easy_read, public_post_limit
 from surveys.wordings import wording_text
 from voice.accounts.access import public
+from voice.accounts.sessions import never_cached
 from voice.db import db
 from voice.extensions import limiter
 from voice.i18n import _, ngettext
@@ -55,32 +56,10 @@ LARGE_TEXT = "large_text"
 WITHDRAW = "contact_withdraw_token"  # shown once on the thank-you page, then forgotten
 HOW_ANSWERED_VALUES = {how.value for how in HowAnswered}
 EXIT_URL = "https://www.bbc.co.uk/weather"  # a neutral page for Exit this page off a kiosk
-# Pages that show (or take) a young person's answers: a shared tablet must never keep a copy.
-RESPONDENT_ENDPOINTS = frozenset(
-    {
-        "surveys.start",
-        "surveys.begin",
-        "surveys.question",
-        "surveys.check_answers",
-        "surveys.send",
-        "surveys.thank_you",
-        "surveys.start_again",
-        "surveys.exit_survey",
-        "surveys.join",
-        "surveys.join_with_code",
-    }
-)
 
 
 def _kiosk_key() -> str:
     return f"kiosk:{session.get(KIOSK) or 'none'}"
-
-
-@bp.after_request
-def _never_store_respondent_pages(response: Response) -> Response:
-    if request.endpoint in RESPONDENT_ENDPOINTS:
-        response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 def _survey_or_404(survey_id: int) -> Survey:
@@ -181,6 +160,7 @@ def _problem(survey: Survey, message: str, status: int = 400) -> tuple[str, int]
 
 @bp.route("/s/<int:survey_id>")
 @public
+@never_cached
 def start(survey_id: int) -> str | tuple[str, int]:
     survey = _survey_or_404(survey_id)
     if not _can_answer(survey):
@@ -192,6 +172,7 @@ def start(survey_id: int) -> str | tuple[str, int]:
 @limiter.limit(public_post_limit, methods=["POST"])
 @limiter.limit(public_post_limit, key_func=_kiosk_key, methods=["POST"])
 @public
+@never_cached
 def begin(survey_id: int) -> Response | tuple[str, int]:
     survey = _survey_or_404(survey_id)
     if not _can_answer(survey):
@@ -208,6 +189,7 @@ def begin(survey_id: int) -> Response | tuple[str, int]:
 @limiter.limit(public_post_limit, methods=["POST"])
 @limiter.limit(public_post_limit, key_func=_kiosk_key, methods=["POST"])
 @public
+@never_cached
 def question(survey_id: int, number: int) -> Response | str | tuple[str, int]:
     survey = _survey_or_404(survey_id)
     if not _can_answer(survey):
@@ -299,6 +281,7 @@ def _summary(survey: Survey, answers: dict, language: str, easy: bool) -> list[d
 
 @bp.route("/s/<int:survey_id>/check")
 @public
+@never_cached
 def check_answers(survey_id: int) -> Response | str | tuple[str, int]:
     survey = _survey_or_404(survey_id)
     if not _can_answer(survey):
@@ -353,6 +336,7 @@ def _answers_from_form(survey: Survey, raw: str | None) -> dict | None:
 @limiter.limit(public_post_limit, methods=["POST"])
 @limiter.limit(public_post_limit, key_func=_kiosk_key, methods=["POST"])
 @public
+@never_cached
 def send(survey_id: int) -> Response | str | tuple[str, int]:
     survey = _survey_or_404(survey_id)
     form = SubmitResponseForm()
@@ -399,6 +383,7 @@ def send(survey_id: int) -> Response | str | tuple[str, int]:
 
 @bp.route("/s/<int:survey_id>/thank-you")
 @public
+@never_cached
 def thank_you(survey_id: int) -> str:
     survey = _survey_or_404(survey_id)
     return render_template(
@@ -412,6 +397,7 @@ def thank_you(survey_id: int) -> str:
 @bp.route("/s/<int:survey_id>/start-again", methods=["POST"])
 @limiter.limit(public_post_limit, methods=["POST"])
 @public
+@never_cached
 def start_again(survey_id: int) -> Response:
     """Clear this tablet's answers in progress (the kiosk idle reset, or "start again")."""
     survey = _survey_or_404(survey_id)
@@ -424,6 +410,7 @@ def start_again(survey_id: int) -> Response:
 
 @bp.route("/s/<int:survey_id>/exit")
 @public
+@never_cached
 def exit_survey(survey_id: int) -> Response:
     """Exit this page: forget the answers in progress, then leave. On a kiosk tablet the next
     person gets a fresh start page; anywhere else the browser goes to a neutral site."""

@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask, current_app, request, session
 from werkzeug.wrappers import Response
 
-from voice.accounts.access import ACCESS_ATTRIBUTE
+from voice.accounts.access import ACCESS_ATTRIBUTE, View
 from voice.accounts.models import User
 from voice.db import db, utcnow
 
@@ -19,9 +19,7 @@ VERSION_KEY = "_voice_sv"
 SIGNED_IN_KEY = "_voice_signed_in"
 SEEN_KEY = "_voice_seen"
 CSRF_KEY = "csrf_token"
-# Respondent pages that show what a young person wrote, not to be kept in a shared tablet's
-# browser cache; every staff page is added by its access rule.
-NO_STORE_ENDPOINTS = frozenset({"surveys.check_answers"})
+NEVER_CACHED_ATTRIBUTE = "voice_never_cached"
 
 
 def now() -> datetime:
@@ -80,11 +78,22 @@ def end_all_sessions(user: User) -> None:
     db.session.flush()
 
 
+def never_cached(view: View) -> View:
+    """A public page no browser may keep: it shows or takes what a young person wrote or chose,
+    and the next person on a shared tablet must not find it by Back or in the cache. Every staff
+    page is never cached already, by its access rule."""
+    setattr(view, NEVER_CACHED_ATTRIBUTE, True)
+    return view
+
+
+def _is_never_cached(view: object) -> bool:
+    access = getattr(view, ACCESS_ATTRIBUTE, None)
+    return getattr(view, NEVER_CACHED_ATTRIBUTE, False) or access not in (None, "public")
+
+
 def _no_store(response: Response) -> Response:
     endpoint = request.endpoint
-    view = current_app.view_functions.get(endpoint) if endpoint else None
-    access = getattr(view, ACCESS_ATTRIBUTE, None)
-    if endpoint in NO_STORE_ENDPOINTS or (access is not None and access != "public"):
+    if endpoint and _is_never_cached(current_app.view_functions.get(endpoint)):
         response.headers["Cache-Control"] = "no-store"
         response.headers.pop("Expires", None)
     return response

@@ -149,7 +149,6 @@ def _download(body: bytes, mimetype: str, name: str) -> Response:
     response = make_response(body)
     response.headers["Content-Type"] = mimetype
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.headers["Cache-Control"] = "no-store"
     return response
 
 

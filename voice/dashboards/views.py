@@ -292,7 +292,6 @@ def export_csv() -> Response:
         mimetype="text/csv",
         headers={
             "Content-Disposition": f'attachment; filename="{_file_name(filters, "csv")}"',
-            "Cache-Control": "no-store",
         },
     )
 
@@ -309,7 +308,6 @@ def export_xlsx() -> Response:
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={
             "Content-Disposition": f'attachment; filename="{_file_name(filters, "xlsx")}"',
-            "Cache-Control": "no-store",
         },
     )
 

@@ -29,6 +29,7 @@ from surveys.forms import PICTURE_NAMES
 from surveys.views import easy_read, public_post_limit
 from voice.accounts.access import public, role_required
 from voice.accounts.roles import LEADS, SURVEY_STAFF
+from voice.accounts.sessions import never_cached
 from voice.db import db
 from voice.extensions import limiter
 from voice.forms import add_error, required
@@ -52,17 +53,6 @@ ROUND_KEY = "round_key"  # one young person's choices, sent once
 ROUND_CHOSEN = "round_chosen"
 ROUND_SENT = "round_sent"
 ROUND_PROBLEM = "round_card_gone"  # a chosen card was taken away before the choices were sent
-TABLET_ENDPOINTS = frozenset(
-    {
-        "tracker.round_join",
-        "tracker.round_choose",
-        "tracker.round_reason",
-        "tracker.round_send",
-        "tracker.round_thank_you",
-        "tracker.round_start_again",
-        "tracker.round_exit",
-    }
-)
 EXIT_URL = "https://www.bbc.co.uk/weather"
 CARD_GONE = _l("One of the cards was taken away. Check your choices.")
 
@@ -88,13 +78,6 @@ STATUS_NAMES = {
     RoundStatus.OPEN: lambda: _("Open"),
     RoundStatus.CLOSED: lambda: _("Closed"),
 }
-
-
-@bp.after_request
-def _never_store_tablet_pages(response: Response) -> Response:
-    if request.endpoint in TABLET_ENDPOINTS:
-        response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 @bp.app_context_processor
@@ -346,6 +329,7 @@ def _new_person() -> None:
 
 @bp.route("/round/join/<code>")
 @public
+@never_cached
 def round_join(code: str) -> Response | tuple[str, int]:
     opened = tablet.find_round_session(code)
     if not tablet.is_live(opened):
@@ -363,6 +347,7 @@ def _chosen_ids(opened: Any, values: list[str]) -> list[int]:
 @bp.route("/round", methods=["GET", "POST"])
 @limiter.limit(public_post_limit, methods=["POST"])
 @public
+@never_cached
 def round_choose() -> Response | str | tuple[str, int]:
     opened = _live_session()
     if opened is None:
@@ -399,6 +384,7 @@ def round_choose() -> Response | str | tuple[str, int]:
 
 @bp.route("/round/why", methods=["GET"])
 @public
+@never_cached
 def round_reason() -> Response | str | tuple[str, int]:
     opened = _live_session()
     if opened is None:
@@ -419,6 +405,7 @@ def round_reason() -> Response | str | tuple[str, int]:
 @bp.route("/round/send", methods=["POST"])
 @limiter.limit(public_post_limit, methods=["POST"])
 @public
+@never_cached
 def round_send() -> Response | str | tuple[str, int]:
     form = ReasonForm()
     opened = tablet.find_round_session(session.get(ROUND_CODE))
@@ -460,6 +447,7 @@ def round_send() -> Response | str | tuple[str, int]:
 
 @bp.route("/round/thank-you")
 @public
+@never_cached
 def round_thank_you() -> str:
     opened = tablet.find_round_session(session.get(ROUND_CODE))
     return render_template(
@@ -473,6 +461,7 @@ def round_thank_you() -> str:
 @bp.route("/round/start-again", methods=["POST"])
 @limiter.limit(public_post_limit, methods=["POST"])
 @public
+@never_cached
 def round_start_again() -> Response:
     """The next person: forget this one's choices (the idle reset, or the button)."""
     ChooseForm().validate_on_submit() or abort(400)
@@ -482,6 +471,7 @@ def round_start_again() -> Response:
 
 @bp.route("/round/exit")
 @public
+@never_cached
 def round_exit() -> Response:
     _new_person()
     if _live_session() is not None:
