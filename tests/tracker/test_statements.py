@@ -13,6 +13,7 @@ from themes.models import SafeguardingFlag
 from themes.types import FlagStatus
 from voice.accounts.models import Role, User
 from voice.db import db
+from voice.tracker import statements
 from voice.tracker.models import HistoryEntry, Statement, StatementQuote
 
 
@@ -56,7 +57,7 @@ def test_lead_writes_a_statement_when_the_form_is_complete(
     assert "Draft, not public" in page
     with app.app_context():
         statement = db.session.scalars(select(Statement)).one()
-        assert [t.slug for t in statement.themes] == ["waiting-times"]
+        assert [t.slug for t in statements.themes_of(statement)] == ["waiting-times"]
         assert not statement.published
 
 

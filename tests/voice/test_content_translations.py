@@ -11,6 +11,7 @@ from voice.content_translations.registry import kind_named
 from voice.content_translations.store import State, save_translation, state_of
 from voice.db import db
 from voice.tracker.models import Action, Statement
+from voice.tracker.statements import themes_of
 
 
 def _translate(record: object, kind: str, name: str, language: str, text: str) -> None:
@@ -120,7 +121,7 @@ def test_theme_filter_uses_stored_then_shipped_names(app: Flask, client: FlaskCl
     page = client.get("/you-said-we-did?lang=cy").text
     assert ">Amseroedd aros</option>" in page or "Amseroedd" in page  # shipped catalog name
     with app.app_context():
-        theme = db.session.get(Statement, statement_id).themes[0]
+        theme = themes_of(db.session.get(Statement, statement_id))[0]
         _translate(theme, "theme", "name", "cy", "Aros yn hir")
     assert ">Aros yn hir</option>" in client.get("/you-said-we-did?lang=cy").text
 

@@ -2,10 +2,9 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint, select
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from themes.queries import Theme, themes_with_ids
 from voice.accounts.models import User
 from voice.db import Model, db, start_of_today, utcnow
 from voice.tracker.types import ActionStatus, Organisation
@@ -82,7 +81,7 @@ class CoproductionEntry(Model):
 
 
 # A statement's themes: ids of the codebook's themes (the themes package owns them, so there is
-# no relationship to its table here; Statement.themes reads them through themes.queries).
+# no relationship to its table here; voice.tracker.statements reads them through themes.queries).
 statement_themes = Table(
     "tracker_statement_themes",
     db.metadata,
@@ -138,13 +137,6 @@ class Statement(Model):
     quotes: Mapped[list["StatementQuote"]] = relationship(
         back_populates="statement", cascade="all, delete-orphan", order_by="StatementQuote.id"
     )
-
-    @property
-    def themes(self) -> list[Theme]:
-        """The themes it carries, by name (changed only by statements.save_statement)."""
-        return themes_with_ids(
-            select(statement_themes.c.theme_id).where(statement_themes.c.statement_id == self.id)
-        )
 
 
 class StatementQuote(Model):

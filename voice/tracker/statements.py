@@ -14,6 +14,7 @@ from themes.queries import (
     current_themes,
     items_tagged_with,
     newest_items_tagged_with,
+    theme_summaries_with_ids,
     themes_of_items,
     themes_with_ids,
 )
@@ -89,6 +90,11 @@ def theme_ids_of(statement: Statement) -> list[int]:
             .order_by(statement_themes.c.theme_id)
         )
     )
+
+
+def themes_of(statement: Statement) -> list[ThemeSummary]:
+    """The themes it carries, by name."""
+    return theme_summaries_with_ids(theme_ids_of(statement))
 
 
 def answered_theme_ids() -> Select[int]:

@@ -318,6 +318,7 @@ def _statement_page(
     return render_template(
         "tracker/statement.html",
         statement=found,
+        themes=statements.themes_of(found),
         form=form,
         candidates=candidates,
         voices=statements.voices_by_audience(found),
