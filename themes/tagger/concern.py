@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .text import STOPWORDS, fold, split_sentences
+from .text import STOPWORDS, fold, split_sentences, word_list
 
 FORMAT_VERSION = 1
 WEIGHTS_PATH = Path(__file__).with_name("concern_weights.json")
@@ -41,7 +41,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 _GRAM_SIZES = (3, 4)
 # Words that may be shown as what the model read: never pronouns and small words, which
 # say nothing to the safeguarding lead.
-_NOT_SHOWN = STOPWORDS | frozenset({"im", "ive", "its", "dont", "myself"})
+_NOT_SHOWN = STOPWORDS | frozenset(
+    word_list("im ive its dont didnt cant wont doesnt isnt wasnt if when because then got get gets")
+)
 
 
 def words(text: str) -> list[str]:
@@ -92,6 +94,12 @@ class ConcernModel:
 
     def __post_init__(self) -> None:
         self._words: dict[str, tuple[float, int]] = {}
+        # The word pairs' weights by first word, so a pair no weight starts costs one lookup.
+        self._pairs: dict[str, dict[str, float]] = defaultdict(dict)
+        for key, weight in self.weights.items():
+            if key.startswith("b "):
+                _b, first, second = key.split(" ")
+                self._pairs[first][second] = weight
 
     def _word(self, word: str) -> tuple[float, int]:
         found = self._words.get(word)
@@ -102,22 +110,29 @@ class ConcernModel:
                 self._words[word] = found
         return found
 
-    def probability(self, tokens: Sequence[str]) -> float:
-        """The same as the dot product with :func:`features`, summed word by word (each
+    def _sums(self, tokens: Sequence[str]) -> tuple[float, int]:
+        """The weighted sum of a sentence's features and their number, word by word (each
         word's share is kept), which makes scoring every comment cheap."""
-        if not tokens:
-            return 0.0
         total = 0.0
         count = 0
+        cache = self._words
         for word in tokens:
-            weight, number = self._word(word)
+            weight, number = cache.get(word) or self._word(word)
             total += weight
             count += number
-        weights = self.weights
-        for key in _pair_features(tokens):
-            total += weights.get(key, 0.0)
-            count += 1
-        return _sigmoid(self.bias + total / math.sqrt(count))
+        pairs = self._pairs
+        for first, second in zip(tokens, tokens[1:], strict=False):
+            following = pairs.get(first)
+            if following is not None:
+                total += following.get(second, 0.0)
+        return total, count + max(0, len(tokens) - 1)
+
+    def _probability(self, total: float, count: int) -> float:
+        return _sigmoid(self.bias + total / math.sqrt(count)) if count else 0.0
+
+    def probability(self, tokens: Sequence[str]) -> float:
+        """The same as the dot product of the weights with :func:`features`."""
+        return self._probability(*self._sums(tokens))
 
     def _parts(self, text: str) -> list[list[str]]:
         parts = [words(s) for s in split_sentences(fold(text))]
@@ -128,7 +143,19 @@ class ConcernModel:
 
     def score(self, text: str) -> float:
         """The highest probability of any sentence of the text, or of the whole text."""
-        return max((self.probability(p) for p in self._parts(text)), default=0.0)
+        parts = [words(s) for s in split_sentences(fold(text))]
+        parts = [p for p in parts if p]
+        sums = [self._sums(p) for p in parts]
+        best = max((self._probability(*pair) for pair in sums), default=0.0)
+        if len(parts) > 1:
+            # The whole text: the sentences' sums and the word pairs across their ends.
+            total = sum(t for t, _c in sums)
+            count = sum(c for _t, c in sums) + len(parts) - 1
+            weights = self.weights
+            for before, after in zip(parts, parts[1:], strict=False):
+                total += weights.get(f"b {before[-1]} {after[0]}", 0.0)
+            best = max(best, self._probability(total, count))
+        return best
 
     def concerning(self, text: str) -> bool:
         return self.score(text) >= self.threshold
@@ -180,11 +207,13 @@ def train(
     rate: float = 0.5,
     seed: int = 17,
     keep: float = 1e-3,
+    min_count: int = 2,
 ) -> ConcernModel:
     """Fit L2-regularised logistic regression by AdaGrad over shuffled examples.
 
-    Disclosures and other comments weigh the same in total however many there are of each;
-    weights smaller than ``keep`` are dropped from the stored model.
+    Disclosures and other comments weigh the same in total however many there are of each.
+    Features seen in fewer than ``min_count`` examples are left out, and weights smaller than
+    ``keep`` are dropped from the stored model.
     """
     rows = []
     for text, flag in examples:
@@ -194,6 +223,11 @@ def train(
             # Comments are scored sentence by sentence, so each sentence of an ordinary
             # comment is an ordinary example too; a disclosure's sentences are not all one.
             rows.extend((features(words(s)), 0.0) for s in sentences)
+    seen: dict[str, int] = defaultdict(int)
+    for found, _target in rows:
+        for key in found:
+            seen[key] += 1
+    rows = [({k: v for k, v in found.items() if seen[k] >= min_count}, y) for found, y in rows]
     rows = [row for row in rows if row[0]]
     positives = sum(1 for _f, y in rows if y) or 1
     negatives = (len(rows) - positives) or 1
