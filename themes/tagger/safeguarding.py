@@ -35,8 +35,9 @@ Decisions that keep SEND feedback out of the queue, each held by bench/safeguard
 bench/safeguarding_holdout.jsonl was written before the issue 17 cues and is never used to
 tune them. The cues added after them ("Physical abuse: force-feeding ..." onwards) were
 written from the statutory kinds of harm, looking only at folds 0-2 of
-bench/safeguarding_blind.jsonl (themes.tagger.concern.stratified_folds): folds 3-4 measure
-them. What no cue lists, the learned second opinion in themes/tagger/concern.py may catch.
+bench/safeguarding_blind.jsonl (themes.tagger.concern.stratified_folds) and at the sentences
+written to train the concern scorer (bench/concern_training.jsonl): folds 3-4 measure them.
+What no cue lists, the learned second opinion in themes/tagger/concern.py may catch.
 """
 
 from __future__ import annotations
