@@ -24,6 +24,7 @@ from themes.codebook import retire_theme as retire_from_codebook
 from themes.comment_text import Place, Viewer, texts
 from themes.comment_text import text as text_of
 from themes.emerging import emerging_phrases
+from themes.flag_reasons import flag_reason
 from themes.forms import (
     CloseFlagForm,
     EmergingForm,
@@ -83,6 +84,7 @@ def _names() -> dict[str, Any]:
 
 bp.add_app_template_filter(theme_name, "theme_name")
 bp.add_app_template_filter(easy_read_name, "easy_read_name")
+bp.add_app_template_filter(flag_reason, "flag_reason")
 
 
 @bp.app_template_filter("from_json")

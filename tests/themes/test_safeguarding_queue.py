@@ -115,3 +115,35 @@ def test_flag_is_closed_with_what_was_done_when_a_lead_records_it(
         assert (flag.action_taken, flag.closed_by_id) == ("Called the school DSL", lead.id)
         lead_view = Viewer(user_id=None, roles=frozenset({Role.STRATEGY_LEAD}))
         assert comment_text.text(item_id, lead_view, Place.FEEDBACK_LIST).shown != ""
+
+
+def test_flag_says_which_kind_of_harm_in_the_readers_language_when_a_pattern_raised_it(
+    app: Flask, client: FlaskClient, login_as: Callable[..., User]
+) -> None:
+    login_as(Role.SAFEGUARDING_LEAD)
+    with app.app_context():
+        make_tagged_item(text=CONCERNING)
+    assert "Why: suicidal thoughts" in client.get("/themes/safeguarding").text
+    assert "meddyliau am hunanladdiad" in client.get("/themes/safeguarding?lang=cy").text
+
+
+def test_flag_shows_the_words_that_weighed_most_when_only_the_scorer_raised_it(
+    app: Flask, client: FlaskClient, login_as: Callable[..., User]
+) -> None:
+    login_as(Role.SAFEGUARDING_LEAD)
+    with app.app_context():
+        make_tagged_item(text="dad gets drunk and comes in my room and hurts me")
+        flag_id = db.session.scalar(select(SafeguardingFlag.id))
+    queue = client.get("/themes/safeguarding").text
+    assert "Why: the words together read like a disclosure (the words that weighed most: " in queue
+    page = client.get(f"/themes/safeguarding/{flag_id}").text
+    assert "Why it was flagged: the words together read like a disclosure" in page
+    assert "hurts" in page.split("weighed most: ")[1].split(")")[0]
+    assert "yn darllen fel datgeliad" in client.get(f"/themes/safeguarding/{flag_id}?lang=cy").text
+
+
+def test_every_reason_the_tagger_gives_has_words_for_the_lead_when_a_flag_is_shown() -> None:
+    from themes.flag_reasons import KINDS
+    from themes.tagger.safeguarding import _PRIORITY
+
+    assert set(KINDS) == set(_PRIORITY)
