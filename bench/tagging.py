@@ -27,6 +27,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from train_concern import cross_validated  # noqa: E402 - the safeguarding scorer's figures
 
 from themes.tagger import Tagger, default_codebook  # noqa: E402
 from themes.tagger.crossval import (  # noqa: E402
@@ -42,6 +45,18 @@ DEV_PATH = Path(os.environ.get("THEMES_DEV_PATH", ROOT.parent / "shared/data/the
 SAFEGUARDING_PATH = ROOT / "bench" / "safeguarding_set.jsonl"
 # Written before the patterns were tuned and never used to tune them: an honest estimate.
 SAFEGUARDING_HOLDOUT_PATH = ROOT / "bench" / "safeguarding_holdout.jsonl"
+# Written blind by someone else (bench/safeguarding_blind.md); the issue 17 patterns were
+# written from its folds 0-2 only, and the scorer is trained on it, so its honest figures
+# come from bench/train_concern.py's cross-validation.
+SAFEGUARDING_BLIND_PATH = ROOT / "bench" / "safeguarding_blind.jsonl"
+# The final sealed test, written by someone else: scored here, never read by its authors and
+# never printed, only counted ($SAFEGUARDING_SEALED_PATH points elsewhere, to try the code).
+SAFEGUARDING_SEALED_PATH = Path(
+    os.environ.get("SAFEGUARDING_SEALED_PATH", ROOT / "bench" / "safeguarding_sealed.jsonl")
+)
+# Ordinary SEND comments: every flag on them is a false flag unless the text really is a
+# disclosure (the flagged texts are printed so a person can tell).
+THEMES_BLIND_PATH = ROOT / "bench" / "themes_blind.jsonl"
 
 # Fragments written for the benchmark; joined at random into comments of 5 to 60 words, so
 # every timed item is different and nothing is served from a cache of whole texts.
@@ -200,27 +215,106 @@ def unseen_quality(folds: int = 5) -> dict[str, Any] | None:
 
 
 def safeguarding_quality(
-    tagger: Tagger, path: Path = SAFEGUARDING_PATH, key: str = "concerning"
+    tagger: Tagger, path: Path = SAFEGUARDING_PATH, key: str | None = "concerning"
 ) -> dict[str, Any]:
+    """Recall and precision of the flag on a labelled file; ``key=None`` reads "flag" or
+    "concerning", whichever a line has. Only counts are returned, never a sentence."""
     true_pos = false_pos = false_neg = total = 0
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             if not line.strip():
                 continue
             item = json.loads(line)
+            truth = bool(item[key] if key else item.get("flag", item.get("concerning")))
             flagged = tagger.tag(item["text"]).safeguarding
             total += 1
-            if flagged and item[key]:
+            if flagged and truth:
                 true_pos += 1
             elif flagged:
                 false_pos += 1
-            elif item[key]:
+            elif truth:
                 false_neg += 1
     return {
         "items": total,
+        "disclosures": true_pos + false_neg,
+        "flagged": true_pos + false_pos,
+        "missed": false_neg,
+        "false_flags": false_pos,
         "recall": round(true_pos / max(1, true_pos + false_neg), 3),
         "precision": round(true_pos / max(1, true_pos + false_pos), 3),
     }
+
+
+def ordinary_flags(tagger: Tagger, path: Path) -> dict[str, Any] | None:
+    """How many ordinary comments the shipped tagger flags, with the flagged texts."""
+    if not path.exists():
+        print(f"{path.name} not found: skipping its false flags")
+        return None
+    with path.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    results = [(text, tagger.tag(text)) for text in texts]
+    flagged = [(text, r.safeguarding_reason) for text, r in results if r.safeguarding]
+    return {
+        "items": len(texts),
+        "flagged": len(flagged),
+        "rate": round(len(flagged) / max(1, len(texts)), 3),
+        "flagged_texts": [{"text": text, "reason": reason} for text, reason in flagged],
+    }
+
+
+def safeguarding_figures(tagger: Tagger, figures: dict[str, Any]) -> None:
+    """The blind set (shipped, and cross-validated), false flags on ordinary comments and
+    the sealed set's counts, added to ``figures`` and printed."""
+    blind = safeguarding_quality(tagger, SAFEGUARDING_BLIND_PATH, "flag")
+    figures["safeguarding_blind_shipped"] = blind
+    print(
+        f"safeguarding blind set ({blind['items']} sentences), shipped tagger (its scorer was "
+        f"trained on this set too): recall {blind['recall']:.3f}, precision "
+        f"{blind['precision']:.3f}"
+    )
+    guard_cv = cross_validated()
+    figures["safeguarding_cross_validated"] = guard_cv
+    print(
+        "safeguarding, patterns with the scorer trained without the fold or file it scores "
+        f"(threshold {guard_cv['threshold']:.2f}):"
+    )
+    for section in ("by_fold", "by_file"):
+        for name, row in guard_cv[section].items():
+            both, alone = row["patterns_and_scorer"], row["patterns"]
+            print(
+                f"  {section.replace('_', ' ')} {name} ({both['items']}): recall "
+                f"{both['recall']:.3f}, precision {both['precision']:.3f} (patterns alone "
+                f"{alone['recall']:.3f} / {alone['precision']:.3f})"
+            )
+    held = guard_cv["not_written_from"]
+    both, alone = held["patterns_and_scorer"], held["patterns"]
+    figures["safeguarding_blind_not_written_from"] = held
+    print(
+        f"  blind folds 3-4, not written from ({both['items']}: {both['disclosures']} "
+        f"disclosures): recall {both['recall']:.3f}, precision {both['precision']:.3f} "
+        f"(patterns alone {alone['recall']:.3f} / {alone['precision']:.3f})"
+    )
+    for name, path in (("themes_dev", DEV_PATH), ("themes_blind", THEMES_BLIND_PATH)):
+        found = ordinary_flags(tagger, path)
+        figures[f"safeguarding_false_flags_{name}"] = found
+        if found is not None:
+            print(
+                f"ordinary comments flagged, {name}: {found['flagged']} of {found['items']} "
+                f"({100 * found['rate']:.1f}%)"
+            )
+            for row in found["flagged_texts"]:
+                print(f"    [{row['reason']}] {row['text']}")
+    if SAFEGUARDING_SEALED_PATH.exists():
+        sealed = safeguarding_quality(tagger, SAFEGUARDING_SEALED_PATH, None)
+        figures["safeguarding_sealed"] = sealed
+        print(
+            f"safeguarding sealed set ({sealed['items']} sentences, {sealed['disclosures']} "
+            f"disclosures): recall {sealed['recall']:.3f}, precision {sealed['precision']:.3f}; "
+            f"{sealed['missed']} missed, {sealed['false_flags']} false flags"
+        )
+    else:
+        figures["safeguarding_sealed"] = None
+        print("safeguarding sealed set not found: skipped")
 
 
 def full_pipeline() -> dict[str, Any] | None:
@@ -315,6 +409,8 @@ def main() -> None:
         f"safeguarding hold-out set ({holdout['items']} sentences): "
         f"recall {holdout['recall']:.3f}, precision {holdout['precision']:.3f}"
     )
+
+    safeguarding_figures(tagger, figures)
 
     figures["full_pipeline"] = full_pipeline()
     print(json.dumps(figures, sort_keys=True))
