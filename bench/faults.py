@@ -38,7 +38,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from submit import CSRF, KEY, RADIO, Tablet, _free_port  # noqa: E402 - the sibling bench
+from submit import (  # noqa: E402 - the survey bench's client and helpers
+    CSRF,
+    Tablet,
+    _free_port,
+    together,
+    wait_for_port,
+)
 
 ADMIN_URL = os.environ.get("BENCH_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 DATABASE = "voice_faults_bench"
@@ -102,7 +108,7 @@ class Services:
             ],
             stdout=subprocess.DEVNULL,
         )
-        _wait_for_port(self.redis_port)
+        wait_for_port(self.redis_port)
 
     def stop_redis(self) -> None:
         if self.redis is not None:
@@ -158,7 +164,7 @@ class Services:
             cwd=ROOT,
             stderr=subprocess.DEVNULL,
         )
-        _wait_for_port(self.web_port)
+        wait_for_port(self.web_port)
         self.start_workers()
         self.beat = self._celery(
             "beat",
@@ -178,20 +184,6 @@ class Services:
                 except subprocess.TimeoutExpired:
                     process.kill()
         self.stop_redis()
-
-
-def _wait_for_port(port: int, timeout: float = 30) -> None:
-    import socket
-
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
 
 
 def _admin(sql: str) -> None:
@@ -217,31 +209,7 @@ class CountingTablet(Tablet):
 
     def finish(self, code: str, sends: str) -> bool:
         """Answer every question, then send once, twice ("retry") or twice at once ("race")."""
-        status, _text, start = self.request("GET", f"/join/{code}")
-        status, page, _ = self.request("GET", start)
-        token = next(g for g in CSRF.search(page).groups() if g)
-        status, _text, question = self.request("POST", f"{start}/start", {"csrf_token": token})
-        for _step in range(30):
-            if question.rstrip("/").split("/")[-1] == "check":
-                break
-            status, page, _ = self.request("GET", question)
-            if 'textarea class="govuk-textarea' in page:
-                answer = {"answer": "More help while we wait please, the bus is always late"}
-            else:
-                values = RADIO.findall(page)
-                answer = {"answer": values[0]} if values else {}
-            status, _text, question = self.request(
-                "POST", question, {"csrf_token": token, **answer}
-            )
-            if status != 302:
-                return False
-        status, page, _ = self.request("GET", question)
-        form = {
-            "csrf_token": token,
-            "idempotency_key": KEY.search(page).group(1),
-            "answers": "{}",
-            "how_answered": "on_my_own",
-        }
+        start, form = self.fill_in(code)
         if sends != "race":
             status, _text, _ = self.request("POST", f"{start}/send", form)
             if sends == "retry":
@@ -256,11 +224,7 @@ class CountingTablet(Tablet):
             barrier.wait()
             statuses.append(tablet.request("POST", f"{start}/send", form)[0])
 
-        pair = [threading.Thread(target=send, args=(t,)) for t in (self, twin)]
-        for thread in pair:
-            thread.start()
-        for thread in pair:
-            thread.join()
+        together([lambda: send(self), lambda: send(twin)])
         return 302 in statuses
 
 
@@ -277,11 +241,7 @@ def _tablets(port: int, code: str, plan: list[str], errors: list[int]) -> int:
         except Exception as error:  # counted and reported
             failures.append(repr(error)[:200])
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(plan))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    together([lambda index=index: run(index) for index in range(len(plan))])
     if failures:
         log(f"  {len(failures)} tablets failed, e.g. {failures[0]}")
     return sum(done)
@@ -513,11 +473,7 @@ def round_d(services: Services, count: int) -> dict:
                 if status >= 500:
                     errors.append(f"{status} {method} {path[:120]}")
 
-    threads = [threading.Thread(target=client, args=(n % 2 == 1, requests[n::8])) for n in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    together([lambda n=n: client(n % 2 == 1, requests[n::8]) for n in range(8)])
     return {
         "requests": count,
         "statuses": dict(sorted(statuses.items())),

@@ -42,6 +42,7 @@ CSRF = re.compile(
 )
 KEY = re.compile(r'name="idempotency_key" type="hidden" value="([^"]+)"')
 RADIO = re.compile(r'name="answer" type="(?:radio|checkbox)" value="([^"]+)"')
+MAX_QUESTIONS = 30  # a tablet gives up on a survey that never reaches check your answers
 
 
 def _create_database(url: str) -> None:
@@ -65,6 +66,20 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_for_port(port: int, process: subprocess.Popen | None = None, timeout: float = 30) -> None:
+    """Until something answers on the port; OSError after `timeout` or once `process` ended."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            ended = process is not None and process.poll() is not None
+            if time.monotonic() > deadline or ended:
+                raise
+            time.sleep(0.2)
+
+
 def start_gunicorn(env: dict[str, str], workers: int, threads: int) -> tuple[subprocess.Popen, int]:
     """The app under gunicorn on a free port, answering once this returns."""
     port = _free_port()
@@ -86,16 +101,12 @@ def start_gunicorn(env: dict[str, str], workers: int, threads: int) -> tuple[sub
         env=env,
         cwd=ROOT,
     )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return gunicorn, port
-        except OSError:
-            if time.monotonic() > deadline or gunicorn.poll() is not None:
-                gunicorn.terminate()
-                raise
-            time.sleep(0.2)
+    try:
+        wait_for_port(port, gunicorn)
+    except OSError:
+        gunicorn.terminate()
+        raise
+    return gunicorn, port
 
 
 def tablet_arguments(doc: str) -> argparse.ArgumentParser:
@@ -226,7 +237,9 @@ class Tablet:
         if self.think:
             time.sleep(self.think * self.random.uniform(0.5, 1.5))
 
-    def complete(self, code: str, retry_final: bool, send: bool = True) -> tuple[bool, int]:
+    def fill_in(self, code: str) -> tuple[str, dict[str, str]]:
+        """Join with the code, start, and answer every question up to check your answers: the
+        survey's address and the form that sends the answers."""
         self.pause()  # tablets are picked up within a few seconds of each other
         status, _text, start = self.request("GET", f"/join/{code}")
         assert status == 302, status
@@ -235,26 +248,29 @@ class Tablet:
         self.pause()
         status, _text, question = self.request("POST", f"{start}/start", {"csrf_token": token})
         assert status == 302, status
-        for number in range(1, 7):
+        for number in range(1, MAX_QUESTIONS + 1):
+            if question.endswith("/check"):
+                break
             self.pause()
             status, page, _ = self.request("GET", question)
             values = RADIO.findall(page)
             if 'textarea class="govuk-textarea' in page:
                 answer = {"answer": f"Tablet answer {number}: more help while we wait please"}
             else:
-                answer = {"answer": values[number % max(1, len(values) - 1)]}
-            status, _text, question = self.request(
-                "POST", question, {"csrf_token": token, **answer}
-            )
-            assert status == 302, (status, _text[:200])
+                answer = {"answer": values[number % max(1, len(values) - 1)]} if values else {}
+            status, text, question = self.request("POST", question, {"csrf_token": token, **answer})
+            assert status == 302, (status, text[:200])
         self.pause()
         status, page, _ = self.request("GET", question)
-        form = {
+        return start, {
             "csrf_token": token,
             "idempotency_key": KEY.search(page).group(1),
             "answers": "{}",
             "how_answered": "on_my_own",
         }
+
+    def complete(self, code: str, retry_final: bool, send: bool = True) -> tuple[bool, int]:
+        start, form = self.fill_in(code)
         if not send:
             return False, 0
         status, _text, _ = self.request("POST", f"{start}/send", form)
