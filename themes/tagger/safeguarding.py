@@ -1306,6 +1306,9 @@ _TOPIC: tuple[tuple[str, str], ...] = (
 # Phrases that look like a cue but are idioms or describe a service, a policy or research.
 _NOT_CONCERNING = re.compile(
     r"\b(?:(?:is|are|was|it's|that's|'s|been) (?:\w+ )?killing (?:me|us)|kill for|"
+    # "mum will kill me if I forget my PE kit"; "he'll kill me if I tell" stays a threat.
+    r"kill (?:me|us) if (?:i|we) (?:forget|forgot|lose|lost|am late|are late|miss|break|"
+    r"broke|spill|leave|don't tidy|dont tidy|fail)|"
     r"killing myself (?:laughing|trying|to get)|killing (?:me|us) softly|"
     r"(?:burn|burns|burning|burnt|burned|wear|wears|wore|wearing|worn|run|runs|running|ran|"
     r"work|works|working|worked) (?:my|him|her|them)sel(?:f|ves) out|"
@@ -1684,7 +1687,7 @@ def assess_sentence(sentence: str) -> str | None:
     # Idioms and service phrases are only blanked out in the rare sentence where a cue
     # matches, as blanking is the slow step; it only removes words, so a cue that does not
     # match the whole sentence cannot match what is left.
-    text = _NOT_CONCERNING.sub(" ~ ", sentence)
+    text = without_idioms(sentence)
     for number in personal:
         reason, pattern = _PERSONAL_RE[number]
         if pattern.search(text):
@@ -1705,3 +1708,9 @@ def assess(sentences: Iterable[str]) -> str | None:
         if reason is not None:
             return reason
     return None
+
+
+def without_idioms(text: str) -> str:
+    """Lower-cased text with idioms and service talk ("the wait is killing me", "self harm
+    training") blanked out, as the patterns read it; the learned scorer reads it so too."""
+    return _NOT_CONCERNING.sub(" ~ ", text.lower())

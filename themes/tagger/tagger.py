@@ -229,8 +229,10 @@ class Tagger:
         overall = max(-1.0, min(1.0, mean(all_scores)))
         scored = [s for s, has in clause_scores if has]
         reason = safeguarding.assess(" ".join(s.words) for s in sentences)
-        if reason is None and self.concern is not None and self.concern.concerning(text):
-            reason = concern_reason(self.concern.top_words(text))
+        if reason is None and self.concern is not None:
+            plain = safeguarding.without_idioms(text)
+            if self.concern.concerning(plain):
+                reason = concern_reason(self.concern.top_words(plain))
         redacted = redact(text)
         phrases: tuple[str, ...] = ()
         if self.key_phrases:
