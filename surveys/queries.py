@@ -242,25 +242,20 @@ def count_in(scope: ItemScope) -> int:
 
 def source_group_counts_in(scope: ItemScope) -> dict[SourceGroup, int]:
     """How many comments in the scope came from each source group (every group, zeros too)."""
-    counts = dict.fromkeys(SourceGroup, 0)
-    rows = db.session.execute(
-        select(FeedbackItem.source_group, func.count(FeedbackItem.id))
-        .where(*in_scope(scope))
-        .group_by(FeedbackItem.source_group)
-    )
-    counts.update({group: int(number) for group, number in rows})
-    return counts
+    return _counts_by(FeedbackItem.source_group, SourceGroup, scope)
 
 
 def channel_counts_in(scope: ItemScope) -> dict[Channel, int]:
     """How many comments in the scope reached us by each channel (every channel, zeros too)."""
-    counts = dict.fromkeys(Channel, 0)
+    return _counts_by(FeedbackItem.channel, Channel, scope)
+
+
+def _counts_by(column: Any, kinds: Iterable[Any], scope: ItemScope) -> dict[Any, int]:
+    counts = dict.fromkeys(kinds, 0)
     rows = db.session.execute(
-        select(FeedbackItem.channel, func.count(FeedbackItem.id))
-        .where(*in_scope(scope))
-        .group_by(FeedbackItem.channel)
+        select(column, func.count(FeedbackItem.id)).where(*in_scope(scope)).group_by(column)
     )
-    counts.update({channel: int(number) for channel, number in rows})
+    counts.update({kind: int(number) for kind, number in rows})
     return counts
 
 

@@ -3,7 +3,7 @@ voices behind them, and publishing."""
 
 from collections import Counter
 
-from sqlalchemy import CompoundSelect, Select, delete, insert, select, union
+from sqlalchemy import Column, CompoundSelect, Select, delete, insert, select, union
 
 from surveys.queries import existing_item_ids, source_group_counts
 from surveys.types import SourceGroup
@@ -83,13 +83,7 @@ def _link_themes(statement: Statement, theme_ids: list[int]) -> None:
 
 
 def theme_ids_of(statement: Statement) -> list[int]:
-    return list(
-        db.session.scalars(
-            select(statement_themes.c.theme_id)
-            .where(statement_themes.c.statement_id == statement.id)
-            .order_by(statement_themes.c.theme_id)
-        )
-    )
+    return _linked_ids(statement_themes.c.theme_id, statement_themes.c.statement_id, statement)
 
 
 def themes_of(statement: Statement) -> list[ThemeSummary]:
@@ -184,13 +178,12 @@ def stored_voices(statement: Statement) -> Counter:
 
 
 def chosen_item_ids(statement: Statement) -> list[int]:
-    return list(
-        db.session.scalars(
-            select(statement_items.c.item_id)
-            .where(statement_items.c.statement_id == statement.id)
-            .order_by(statement_items.c.item_id)
-        )
-    )
+    return _linked_ids(statement_items.c.item_id, statement_items.c.statement_id, statement)
+
+
+def _linked_ids(linked: Column[int], owner: Column[int], statement: Statement) -> list[int]:
+    """The ids a link table ties to the statement, smallest first."""
+    return list(db.session.scalars(select(linked).where(owner == statement.id).order_by(linked)))
 
 
 def candidate_items(statement: Statement, viewer: Viewer, limit: int = 50) -> list[CommentText]:
