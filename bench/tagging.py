@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from train_concern import cross_validated  # noqa: E402 - the safeguarding scorer's figures
+from train_concern import cross_validated, figure_lines  # noqa: E402 - the safeguarding scorer's figures
 
 from themes.tagger import Tagger, default_codebook  # noqa: E402
 from themes.tagger.crossval import (  # noqa: E402
@@ -303,14 +303,8 @@ def safeguarding_figures(tagger: Tagger, figures: dict[str, Any]) -> None:
         "safeguarding, patterns with the scorer trained without the fold or file it scores "
         f"(threshold {guard_cv['threshold']:.2f}):"
     )
-    for section in ("by_fold", "by_file"):
-        for name, row in guard_cv[section].items():
-            both, alone = row["patterns_and_scorer"], row["patterns"]
-            print(
-                f"  {section.replace('_', ' ')} {name} ({both['items']}): recall "
-                f"{both['recall']:.3f}, precision {both['precision']:.3f} (patterns alone "
-                f"{alone['recall']:.3f} / {alone['precision']:.3f})"
-            )
+    for line in figure_lines(guard_cv):
+        print(f"  {line}")
     held = guard_cv["not_written_from"]
     both, alone = held["patterns_and_scorer"], held["patterns"]
     figures["safeguarding_blind_not_written_from"] = held

@@ -250,6 +250,21 @@ def cross_validated(rows: Sequence[Row] | None = None) -> dict[str, Any]:
     return result
 
 
+def figure_lines(result: dict[str, Any]) -> list[str]:
+    """A line for each labelled file, by fold and by file: the patterns with the scorer, and
+    the patterns alone."""
+    lines = []
+    for section in ("by_fold", "by_file"):
+        for name, row in result[section].items():
+            both, alone = row["patterns_and_scorer"], row["patterns"]
+            lines.append(
+                f"{section.replace('_', ' ')} {name} ({both['items']}): recall "
+                f"{both['recall']:.3f}, precision {both['precision']:.3f} (patterns alone "
+                f"{alone['recall']:.3f} / {alone['precision']:.3f})"
+            )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write concern_weights.json")
@@ -257,14 +272,8 @@ def main() -> None:
     rows = load_rows()
     result = cross_validated(rows)
     print(f"threshold chosen in cross-validation: {result['threshold']:.2f}")
-    for section in ("by_fold", "by_file"):
-        for name, figures in result[section].items():
-            both, alone = figures["patterns_and_scorer"], figures["patterns"]
-            print(
-                f"{section} {name} ({both['items']} items): patterns and scorer recall "
-                f"{both['recall']:.3f} precision {both['precision']:.3f}; patterns alone "
-                f"recall {alone['recall']:.3f} precision {alone['precision']:.3f}"
-            )
+    for line in figure_lines(result):
+        print(line)
     for name in ("written_from", "not_written_from"):
         both, alone = result[name]["patterns_and_scorer"], result[name]["patterns"]
         print(
