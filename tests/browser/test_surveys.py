@@ -250,8 +250,11 @@ def test_count_updates_without_reload_when_a_tablet_sends_a_response(
     with app.app_context():
         kiosk_id = db.session.scalar(select(KioskSession.id))
     staff = signed_in_page(Role.FACILITATOR)
+    staff.set_viewport_size({"width": 320, "height": 800})
     staff.goto(f"{live_server}/staff/kiosk/{kiosk_id}")
     expect(staff.get_by_text("0 responses so far")).to_be_visible()
+    # The join address wraps on a phone-sized screen instead of pushing the page sideways.
+    assert staff.evaluate("document.documentElement.scrollWidth") <= 320
     tablet = page_factory(javascript=False)
     tablet.goto(f"{live_server}/join/CNT47")
     tablet.get_by_role("button", name="Start", exact=True).click()
